@@ -1,0 +1,11 @@
+package com.vpssnap.emulator.state;
+
+/** A revert action: {@code new} for the first third of its time, then {@code running}, then {@code done}. */
+public final class LocawebActionRecord {
+    public long id;
+    public long snapshotId;
+    public String server;
+    public long startedAt;
+    public long endsAt;
+    public String forcedStatus;
+}

@@ -1,0 +1,16 @@
+package com.vpssnap.emulator.state;
+
+/** A VPS.org server; {@code restoring} until {@code restoreEndsAt}. */
+public final class VpsorgServerRecord {
+    public long id;
+    public String name;
+    public Long restoreEndsAt;
+
+    public VpsorgServerRecord() {
+    }
+
+    public VpsorgServerRecord(long id, String name) {
+        this.id = id;
+        this.name = name;
+    }
+}
