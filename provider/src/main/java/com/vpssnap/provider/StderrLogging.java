@@ -1,0 +1,46 @@
+package com.vpssnap.provider;
+
+import java.util.logging.ConsoleHandler;
+import java.util.logging.Formatter;
+import java.util.logging.Handler;
+import java.util.logging.Level;
+import java.util.logging.LogManager;
+import java.util.logging.LogRecord;
+import java.util.logging.Logger;
+
+/**
+ * One-line log records on stderr: a plugin's stdout is reserved for the handshake line.
+ * {@code VPSSNAP_LOG=debug} shows every HTTP call (never its headers).
+ */
+public final class StderrLogging {
+    private StderrLogging() {
+    }
+
+    public static void install() {
+        LogManager.getLogManager().reset();
+        Logger root = Logger.getLogger("");
+        Level level = "debug".equalsIgnoreCase(System.getenv("VPSSNAP_LOG")) ? Level.FINE : Level.INFO;
+        Handler handler = new ConsoleHandler(); // ConsoleHandler writes to System.err
+        handler.setLevel(level);
+        handler.setFormatter(new OneLine());
+        root.addHandler(handler);
+        root.setLevel(level);
+        // Keep grpc/netty chatter out of users' terminals.
+        Logger.getLogger("io.grpc").setLevel(Level.WARNING);
+        Logger.getLogger("io.grpc.netty").setLevel(Level.WARNING);
+    }
+
+    private static final class OneLine extends Formatter {
+        @Override
+        public String format(LogRecord r) {
+            String text = "vpssnap " + r.getLevel().getName().toLowerCase() + " "
+                    + r.getLoggerName().substring(r.getLoggerName().lastIndexOf('.') + 1) + ": " + formatMessage(r) + "\n";
+            if (r.getThrown() != null) {
+                java.io.StringWriter trace = new java.io.StringWriter();
+                r.getThrown().printStackTrace(new java.io.PrintWriter(trace));
+                text += trace;
+            }
+            return text;
+        }
+    }
+}

@@ -1,0 +1,16 @@
+package com.vpssnap.provider.core;
+
+import java.util.List;
+
+/**
+ * What a change of inputs means.
+ *
+ * @param changed every input whose value differs (canonical names)
+ * @param replaces the changed inputs that force a replacement
+ * @param deleteBeforeReplace delete the old snapshot before creating the new one (VPS.org limit)
+ */
+public record DiffResult(List<String> changed, List<String> replaces, boolean deleteBeforeReplace) {
+    public boolean hasChanges() {
+        return !changed.isEmpty();
+    }
+}

@@ -1,0 +1,43 @@
+package com.vpssnap.provider.core;
+
+import com.vpssnap.provider.core.spec.ResourceSpec;
+
+import java.util.Optional;
+
+/**
+ * The lifecycle of one snapshot resource, free of any wire protocol. The Pulumi and Terraform
+ * servers translate their requests into these calls and the results back.
+ */
+public interface SnapshotResource {
+    ResourceSpec spec();
+
+    /** Validates inputs without calling the cloud; unknown values pass. */
+    CheckResult check(Props inputs);
+
+    /** Compares the state with new inputs. May look at the cloud to choose delete-before-replace. */
+    DiffResult diff(String id, Props oldState, Props newInputs);
+
+    /** The state a preview shows: the inputs, with every computed output unknown. */
+    Props preview(Props inputs);
+
+    /** The state a preview of an in-place update shows: the new inputs over the old outputs. */
+    default Props previewUpdate(Props oldState, Props newInputs) {
+        Props.Builder state = oldState.toBuilder();
+        for (var input : spec().inputs()) {
+            state.put(input.name(), newInputs.get(input.name()));
+        }
+        return state.build();
+    }
+
+    /** Takes the snapshot and waits until it is ready. A started but unfinished one raises {@link PartialCreateException}. */
+    Created create(Props inputs, Operation operation);
+
+    /** The snapshot as the cloud has it, or empty when it is gone. {@code oldState} may be empty (import). */
+    Optional<ReadResult> read(String id, Props oldState, Operation operation);
+
+    /** Applies an in-place change: only {@code revertTrigger} can change in place. Returns the new state. */
+    Props update(String id, Props oldState, Props newInputs, Operation operation);
+
+    /** Deletes the snapshot and waits until it is gone; one already gone counts as deleted. */
+    void delete(String id, Props oldState, Operation operation);
+}

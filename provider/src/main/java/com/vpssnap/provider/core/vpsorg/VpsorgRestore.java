@@ -1,0 +1,35 @@
+package com.vpssnap.provider.core.vpsorg;
+
+import com.vpssnap.provider.cloud.BadRequestException;
+import com.vpssnap.provider.cloud.vpsorg.VpsorgClient;
+import com.vpssnap.provider.cloud.vpsorg.VpsorgSnapshot;
+import com.vpssnap.provider.core.Operation;
+import com.vpssnap.provider.core.ProviderException;
+
+/** Restores a server from a snapshot and waits until the server leaves {@code restoring}. */
+final class VpsorgRestore {
+    private final VpsorgClient client;
+    private final Operation operation;
+
+    VpsorgRestore(VpsorgClient client, Operation operation) {
+        this.client = client;
+        this.operation = operation;
+    }
+
+    void restore(long snapshotId, Long serverIdHint) {
+        VpsorgSnapshot snapshot = client.findSnapshot(snapshotId, serverIdHint).orElseThrow(() ->
+                new ProviderException("cannot restore from snapshot " + snapshotId
+                        + ": it is gone from VPS.org; run a refresh to drop it from state"));
+        if (!VpsorgSnapshot.COMPLETED.equals(snapshot.status())) {
+            throw new ProviderException("cannot restore server " + snapshot.serverId() + " from snapshot " + snapshotId
+                    + ": its status is '" + snapshot.status() + "', and a restore needs 'completed'");
+        }
+        try {
+            client.restore(snapshotId);
+        } catch (BadRequestException e) {
+            throw new ProviderException("cannot restore server " + snapshot.serverId() + " from snapshot "
+                    + snapshotId + ": VPS.org refused it: " + e.apiMessage(), e);
+        }
+        VpsorgWaits.untilNotRestoring(client, snapshot.serverId(), operation);
+    }
+}

@@ -1,0 +1,90 @@
+package com.vpssnap.provider.core.vpsorg;
+
+import com.vpssnap.provider.core.spec.FunctionSpec;
+import com.vpssnap.provider.core.spec.ObjectSpec;
+import com.vpssnap.provider.core.spec.PropertySpec;
+import com.vpssnap.provider.core.spec.PropertyType;
+import com.vpssnap.provider.core.spec.ResourceSpec;
+
+import java.util.List;
+
+import static com.vpssnap.provider.core.spec.PropertySpec.optionalInput;
+import static com.vpssnap.provider.core.spec.PropertySpec.output;
+import static com.vpssnap.provider.core.spec.PropertySpec.requiredInput;
+
+/** The VPS.org resource and function, described once for every front door. */
+public final class VpsorgSpecs {
+    public static final String SERVER_ID = "serverId";
+    public static final String NAME = "name";
+    public static final String DESCRIPTION = "description";
+    public static final String REVERT_TRIGGER = "revertTrigger";
+    public static final String SNAPSHOT_ID = "snapshotId";
+    public static final String SERVER_NAME = "serverName";
+    public static final String STATUS = "status";
+    public static final String SIZE_MB = "sizeMb";
+    public static final String CREATED_AT = "createdAt";
+    public static final String SNAPSHOTS = "snapshots";
+
+    public static final int SNAPSHOTS_PER_SERVER = 5;
+    static final int NAME_MAX = 100;
+    static final int DESCRIPTION_MAX = 255;
+    static final int REVERT_TRIGGER_MAX = 1000;
+
+    private static final PropertySpec SERVER_NAME_OUT = output(SERVER_NAME, PropertyType.STRING,
+            "The server's name, as VPS.org reports it (e.g. `web-server-01`).").alwaysSet();
+    private static final PropertySpec STATUS_OUT = output(STATUS, PropertyType.STRING,
+            "The snapshot's status: `in_progress`, `completed` or `failed`. A resource in state is normally `completed`.").alwaysSet();
+    private static final PropertySpec SIZE_OUT = output(SIZE_MB, PropertyType.INTEGER,
+            "The snapshot's size in MB, known once it is `completed`.");
+    private static final PropertySpec CREATED_AT_OUT = output(CREATED_AT, PropertyType.STRING,
+            "When the snapshot was created, UTC, ISO-8601 (e.g. `2025-01-15T18:30:00Z`).").alwaysSet();
+
+    public static final ResourceSpec SNAPSHOT = new ResourceSpec(
+            "vpssnap:vpsorg:Snapshot",
+            "vpssnap_vpsorg_snapshot",
+            "A snapshot of a VPS.org server: a rollback point taken before a risky change. Changing "
+                    + "`revertTrigger` restores the server from this snapshot in place; changing any other input "
+                    + "replaces the snapshot (VPS.org cannot update one). VPS.org keeps at most "
+                    + SNAPSHOTS_PER_SERVER + " snapshots per server: a replacement is created before the old snapshot "
+                    + "is deleted, unless the server already has " + SNAPSHOTS_PER_SERVER
+                    + ", in which case the old one is deleted first.",
+            "SNAPSHOT_ID, e.g. 801",
+            List.of(
+                    requiredInput(SERVER_ID, PropertyType.INTEGER,
+                            "The numeric id of the VPS.org server to snapshot (e.g. `12345`). Changing it replaces the snapshot.")
+                            .replacing(),
+                    requiredInput(NAME, PropertyType.STRING,
+                            "The snapshot's name: letters, digits, `-` and `_`, 1 to " + NAME_MAX
+                                    + " characters. Changing it replaces the snapshot.")
+                            .replacing(),
+                    optionalInput(DESCRIPTION, PropertyType.STRING,
+                            "A free-text description, up to " + DESCRIPTION_MAX + " characters. Changing it replaces the snapshot.")
+                            .replacing(),
+                    optionalInput(REVERT_TRIGGER, PropertyType.STRING,
+                            "Any string. When it changes to a new non-empty value after creation, the server is restored "
+                                    + "from this snapshot (VPS.org stops the server and overwrites its disk), in place. "
+                                    + "Setting it at creation or removing it restores nothing."),
+                    output(SNAPSHOT_ID, PropertyType.INTEGER, "The snapshot's numeric id on VPS.org.").alwaysSet(),
+                    SERVER_NAME_OUT, STATUS_OUT, SIZE_OUT, CREATED_AT_OUT));
+
+    public static final ObjectSpec SNAPSHOT_INFO = new ObjectSpec("vpssnap:vpsorg:SnapshotInfo",
+            "One VPS.org snapshot, as the API lists it.",
+            List.of(
+                    output(SNAPSHOT_ID, PropertyType.INTEGER, "The snapshot's numeric id.").alwaysSet(),
+                    output(SERVER_ID, PropertyType.INTEGER, "The id of the server it belongs to.").alwaysSet(),
+                    SERVER_NAME_OUT,
+                    output(NAME, PropertyType.STRING, "The snapshot's name.").alwaysSet(),
+                    output(DESCRIPTION, PropertyType.STRING, "The description, empty when there is none."),
+                    STATUS_OUT, SIZE_OUT, CREATED_AT_OUT));
+
+    public static final FunctionSpec GET_SNAPSHOTS = new FunctionSpec(
+            "vpssnap:vpsorg:getSnapshots",
+            "vpssnap_vpsorg_snapshots",
+            "Lists VPS.org snapshots, of one server or of every server the token can see, oldest first.",
+            List.of(optionalInput(SERVER_ID, PropertyType.INTEGER,
+                    "Only the snapshots of this server. Leave it out to list every server's snapshots.")),
+            List.of(output(SNAPSHOTS, new PropertyType.ListOfObjects(SNAPSHOT_INFO), "The snapshots, oldest first.").alwaysSet()));
+
+    private VpsorgSpecs() {
+    }
+}
