@@ -1,0 +1,75 @@
+package com.vpssnap.provider.pulumi;
+
+import io.grpc.ManagedChannel;
+import io.grpc.netty.shaded.io.grpc.netty.NettyChannelBuilder;
+import pulumirpc.EngineGrpc;
+import pulumirpc.EngineOuterClass.LogRequest;
+import pulumirpc.EngineOuterClass.LogSeverity;
+
+import java.util.concurrent.TimeUnit;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/**
+ * The engine's log service: where users see our messages, including ephemeral status lines.
+ * Without an engine address (the plugin run by hand or by a test) messages go to stderr.
+ */
+final class EngineLog implements AutoCloseable {
+    private static final Logger LOG = Logger.getLogger(EngineLog.class.getName());
+    private volatile ManagedChannel channel;
+    private volatile EngineGrpc.EngineStub engine;
+
+    synchronized void connect(String address) {
+        if (address == null || address.isBlank() || channel != null) {
+            return;
+        }
+        channel = NettyChannelBuilder.forTarget(address).usePlaintext().build();
+        engine = EngineGrpc.newStub(channel);
+    }
+
+    /** A status line the engine shows while the operation runs and then drops. */
+    void status(String urn, String message) {
+        send(LogSeverity.INFO, urn, message, true);
+    }
+
+    void warning(String urn, String message) {
+        send(LogSeverity.WARNING, urn, message, false);
+    }
+
+    private void send(LogSeverity severity, String urn, String message, boolean ephemeral) {
+        EngineGrpc.EngineStub stub = engine;
+        if (stub == null) {
+            LOG.info(() -> message + (urn.isEmpty() ? "" : " [" + urn + "]"));
+            return;
+        }
+        LogRequest request = LogRequest.newBuilder()
+                .setSeverity(severity).setMessage(message).setUrn(urn).setEphemeral(ephemeral).build();
+        stub.log(request, new io.grpc.stub.StreamObserver<>() {
+            @Override
+            public void onNext(com.google.protobuf.Empty value) {
+            }
+
+            @Override
+            public void onError(Throwable t) {
+                LOG.log(Level.FINE, "engine log call failed", t);
+            }
+
+            @Override
+            public void onCompleted() {
+            }
+        });
+    }
+
+    @Override
+    public void close() {
+        ManagedChannel c = channel;
+        if (c != null) {
+            c.shutdown();
+            try {
+                c.awaitTermination(1, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+}

@@ -1,0 +1,48 @@
+package com.vpssnap.provider.pulumi;
+
+import com.vpssnap.provider.StderrLogging;
+import io.grpc.Server;
+import io.grpc.netty.shaded.io.grpc.netty.NettyServerBuilder;
+
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Entry point of {@code pulumi-resource-vpssnap}. The engine starts it with its own address as the
+ * first argument and reads the port from the first stdout line; nothing else may go to stdout.
+ */
+public final class PulumiMain {
+    /** Plugin messages can carry a large schema or state; the default 4 MiB is tight. */
+    private static final int MAX_MESSAGE_BYTES = 64 * 1024 * 1024;
+
+    private PulumiMain() {
+    }
+
+    public static void main(String[] args) throws IOException, InterruptedException {
+        StderrLogging.install();
+        EngineLog engineLog = new EngineLog();
+        if (args.length > 0 && !args[0].startsWith("-")) {
+            engineLog.connect(args[0]);
+        }
+        PulumiProviderService service = new PulumiProviderService(System.getenv(), engineLog);
+        Server server = NettyServerBuilder.forAddress(new InetSocketAddress("127.0.0.1", 0))
+                .maxInboundMessageSize(MAX_MESSAGE_BYTES)
+                .addService(service)
+                .build()
+                .start();
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            service.cancellation().cancel();
+            server.shutdown();
+            try {
+                server.awaitTermination(2, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            engineLog.close();
+        }, "vpssnap-shutdown"));
+        System.out.println(server.getPort());
+        System.out.flush();
+        server.awaitTermination();
+    }
+}
