@@ -2,6 +2,7 @@ package com.vpssnap.provider.pulumi;
 
 import com.fasterxml.jackson.core.util.DefaultIndenter;
 import com.fasterxml.jackson.core.util.DefaultPrettyPrinter;
+import com.fasterxml.jackson.core.util.Separators;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -41,6 +42,7 @@ public final class PulumiSchema {
     public static String render() {
         try {
             DefaultPrettyPrinter printer = new DefaultPrettyPrinter()
+                    .withSeparators(Separators.createDefaultInstance().withObjectFieldValueSpacing(Separators.Spacing.AFTER))
                     .withObjectIndenter(new DefaultIndenter("  ", "\n"))
                     .withArrayIndenter(new DefaultIndenter("  ", "\n"));
             return JSON.writer(printer).writeValueAsString(build()) + "\n";
@@ -120,7 +122,7 @@ public final class PulumiSchema {
         node.set("properties", properties(r.properties(), p -> true, null));
         node.set("required", names(r.properties(), PropertySpec::required));
         node.set("inputProperties", properties(r.properties(), PropertySpec::input, null));
-        node.set("requiredInputs", names(r.properties(), PropertySpec::required));
+        node.set("requiredInputs", names(r.properties(), p -> p.input() && p.required()));
         return node;
     }
 
@@ -131,7 +133,7 @@ public final class PulumiSchema {
         inputs.put("description", "Arguments of " + f.token() + ".");
         inputs.set("properties", properties(f.inputs(), p -> true, types));
         inputs.put("type", "object");
-        inputs.set("required", names(f.inputs(), PropertySpec::required));
+        inputs.set("required", names(f.inputs(), p -> p.input() && p.required()));
         ObjectNode outputs = node.putObject("outputs");
         outputs.put("description", "Result of " + f.token() + ".");
         outputs.set("properties", properties(f.outputs(), p -> true, types));

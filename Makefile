@@ -1,0 +1,62 @@
+# vpssnap: build, test and demo. `make demo` and `make test` do all set-up on a fresh machine.
+# Point make at installed CLIs instead of building them: make demo PULUMI=$(which pulumi)
+
+SHELL := /bin/bash
+.DEFAULT_GOAL := build
+MVN ?= mvn
+MVN_FLAGS ?= -B -q -Dstyle.color=never
+VERSION := 0.1.0
+BUILD := $(CURDIR)/build
+BIN := $(BUILD)/bin
+LIB := $(BUILD)/lib
+PROVIDER_JAR := provider/target/vpssnap-provider.jar
+EMULATOR_JAR := emulator/target/vpssnap-emulator.jar
+EMULATOR_PORT ?= 8080
+
+include tools/tools.mk
+
+JAVA_SOURCES := $(shell find provider/src/main emulator/src/main -type f 2>/dev/null) pom.xml provider/pom.xml emulator/pom.xml
+
+.PHONY: build install test demo emulator schema clean tools
+
+## build: compile both modules and package the emulator jar and the provider jars (no tests)
+build: $(PROVIDER_JAR)
+
+$(PROVIDER_JAR) $(EMULATOR_JAR) &: $(JAVA_SOURCES)
+	$(MVN) $(MVN_FLAGS) -DskipTests install
+
+## install: put the plugin launchers and their jars in build/bin and build/lib (add build/bin to PATH)
+install: $(BIN)/pulumi-resource-vpssnap
+
+$(BIN)/pulumi-resource-vpssnap: $(PROVIDER_JAR) $(wildcard provider/src/main/sh/*)
+	rm -rf $(LIB) && mkdir -p $(BIN) $(LIB)
+	cp provider/target/lib/*.jar $(PROVIDER_JAR) $(LIB)/
+	for launcher in provider/src/main/sh/*; do install -m 0755 $$launcher $(BIN)/; done
+	@if [ -f $(BIN)/terraform-provider-vpssnap ]; then \
+	  cp $(BIN)/terraform-provider-vpssnap $(BIN)/terraform-provider-vpssnap_v$(VERSION); fi
+	touch $@
+
+## test: every test: unit, emulator, clients, plugin processes over gRPC, and end-to-end runs of the real pulumi and tofu
+test: install $(PULUMI_DEP) $(TOFU_DEP)
+	$(MVN) $(MVN_FLAGS) verify \
+	  -Dvpssnap.bin=$(BIN) -Dvpssnap.pulumi=$(abspath $(PULUMI)) -Dvpssnap.tofu=$(abspath $(TOFU))
+
+## demo: start the emulator, run a real `pulumi up` of examples/yaml (create, revert, refresh, destroy), stop it
+demo: install $(PULUMI_DEP)
+	PULUMI=$(abspath $(PULUMI)) BIN=$(BIN) EMULATOR_JAR=$(EMULATOR_JAR) scripts/demo.sh
+
+## emulator: run the emulator in the foreground on EMULATOR_PORT (default 8080)
+emulator: $(EMULATOR_JAR)
+	java -jar $(EMULATOR_JAR) --port $(EMULATOR_PORT)
+
+## schema: regenerate schema.json from the provider's resource specs
+schema: $(PROVIDER_JAR)
+	java -cp "provider/target/lib/*:$(PROVIDER_JAR)" com.vpssnap.provider.pulumi.PulumiSchema schema.json
+
+## tools: build the pinned pulumi, language hosts and tofu into tools/bin (slow the first time, then cached)
+tools: tools-pulumi tools-tofu
+
+## clean: remove build outputs (the tools in tools/bin are kept: rebuilding them takes minutes)
+clean:
+	$(MVN) $(MVN_FLAGS) clean
+	rm -rf $(BUILD)
