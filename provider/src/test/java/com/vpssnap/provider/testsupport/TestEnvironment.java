@@ -1,0 +1,42 @@
+package com.vpssnap.provider.testsupport;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+/**
+ * Where the end-to-end tests find what `make test` built: the installed launchers and the real
+ * CLIs. A missing one fails the test with the command that builds it; nothing is skipped.
+ */
+public final class TestEnvironment {
+    private TestEnvironment() {
+    }
+
+    /** The directory holding pulumi-resource-vpssnap and terraform-provider-vpssnap. */
+    public static Path binDir() {
+        return existing("vpssnap.bin", "the installed launchers (build/bin)");
+    }
+
+    public static Path pulumi() {
+        return existing("vpssnap.pulumi", "the pulumi CLI (tools/bin/pulumi)");
+    }
+
+    /** The repository root, for files such as schema.json and examples/. */
+    public static Path repositoryRoot() {
+        Path here = Path.of("").toAbsolutePath();
+        return Files.exists(here.resolve("schema.json")) ? here : here.getParent();
+    }
+
+    private static Path existing(String property, String what) {
+        String value = System.getProperty(property);
+        if (value == null || value.isBlank()) {
+            throw new IllegalStateException("system property " + property + " (" + what
+                    + ") is not set: run the end-to-end tests with `make test`");
+        }
+        Path path = Path.of(value).toAbsolutePath();
+        if (!Files.exists(path)) {
+            throw new IllegalStateException(property + "=" + path + " does not exist: run `make test`, "
+                    + "which builds it first");
+        }
+        return path;
+    }
+}
