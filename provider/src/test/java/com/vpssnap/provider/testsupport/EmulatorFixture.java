@@ -124,6 +124,10 @@ public final class EmulatorFixture implements AutoCloseable {
         send("POST", "/_emulator/faults", json);
     }
 
+    public void addServer(String json) {
+        send("POST", "/_emulator/servers", json);
+    }
+
     public void clearFaults() {
         send("DELETE", "/_emulator/faults", null);
     }
