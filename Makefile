@@ -25,8 +25,16 @@ build: $(PROVIDER_JAR)
 $(PROVIDER_JAR) $(EMULATOR_JAR) &: $(JAVA_SOURCES)
 	$(MVN) $(MVN_FLAGS) -DskipTests install
 
-## install: put the plugin launchers and their jars in build/bin and build/lib (add build/bin to PATH)
-install: $(BIN)/pulumi-resource-vpssnap
+PLUGIN_TARBALL := $(BUILD)/pulumi-resource-vpssnap-v$(VERSION)-linux-amd64.tar.gz
+
+## install: launchers in build/bin with jars in build/lib (put build/bin on PATH), and the plugin
+## tarball for `pulumi plugin install resource vpssnap $(VERSION) --file build/pulumi-resource-vpssnap-v$(VERSION)-linux-amd64.tar.gz`
+install: $(BIN)/pulumi-resource-vpssnap $(PLUGIN_TARBALL)
+
+$(PLUGIN_TARBALL): $(BIN)/pulumi-resource-vpssnap
+	rm -rf $(BUILD)/plugin && mkdir -p $(BUILD)/plugin
+	cp $(BIN)/pulumi-resource-vpssnap $(BUILD)/plugin/ && cp -r $(LIB) $(BUILD)/plugin/lib
+	tar -czf $@ -C $(BUILD)/plugin .
 
 $(BIN)/pulumi-resource-vpssnap: $(PROVIDER_JAR) $(wildcard provider/src/main/sh/*)
 	rm -rf $(LIB) && mkdir -p $(BIN) $(LIB)
@@ -43,7 +51,7 @@ test: install $(PULUMI_DEP) $(TOFU_DEP)
 
 ## demo: start the emulator, run a real `pulumi up` of examples/yaml (create, revert, refresh, destroy), stop it
 demo: install $(PULUMI_DEP)
-	PULUMI=$(abspath $(PULUMI)) BIN=$(BIN) EMULATOR_JAR=$(EMULATOR_JAR) scripts/demo.sh
+	PULUMI=$(abspath $(PULUMI)) PLUGIN_TARBALL=$(PLUGIN_TARBALL) VERSION=$(VERSION) EMULATOR_JAR=$(EMULATOR_JAR) scripts/demo.sh
 
 ## emulator: run the emulator in the foreground on EMULATOR_PORT (default 8080)
 emulator: $(EMULATOR_JAR)

@@ -2,14 +2,19 @@
 # make demo: a real `pulumi up` of examples/yaml against the emulator: create, revert, drift and
 # refresh, destroy. Everything runs in a throw-away workspace; the emulator is stopped at the end.
 set -euo pipefail
-: "${PULUMI:?PULUMI must name the pulumi CLI}" "${BIN:?}" "${EMULATOR_JAR:?}"
+: "${PULUMI:?PULUMI must name the pulumi CLI}" "${PLUGIN_TARBALL:?}" "${VERSION:?}" "${EMULATOR_JAR:?}"
 root=$(cd "$(dirname "$0")/.." && pwd)
 work=$(mktemp -d "${TMPDIR:-/tmp}/vpssnap-demo.XXXXXX")
 emulator_pid=""
 
 cleanup() {
-  [ -n "$emulator_pid" ] && kill "$emulator_pid" 2>/dev/null && wait "$emulator_pid" 2>/dev/null
+  local status=$?
+  if [ -n "$emulator_pid" ]; then
+    kill "$emulator_pid" 2>/dev/null
+    wait "$emulator_pid" 2>/dev/null || true   # the emulator's own exit status (143) is not ours
+  fi
   rm -rf "$work"
+  exit "$status"
 }
 trap cleanup EXIT
 
@@ -26,34 +31,15 @@ for _ in $(seq 1 100); do
 done
 [ -n "${url:-}" ] || { echo "the emulator did not start:"; cat "$work/emulator.err"; exit 1; }
 
-summary() {
-  curl -fsS "$url/_emulator/state" | python3 -c '
-import json, sys
-state = json.load(sys.stdin)
-for cloud in ("locaweb", "vpsorg"):
-    for server in state[cloud]["servers"]:
-        for s in server["snapshots"]:
-            status = s.get("attributes", s).get("status")
-            name = s.get("attributes", s).get("name")
-            print(f"  {cloud:8} server {server.get(\"name\")}: snapshot {s[\"id\"]} {name!r} {status}")
-print("  (no snapshots)") if not any(sv["snapshots"] for c in ("locaweb","vpsorg") for sv in state[c]["servers"]) else None
-'
-}
+summary() { python3 "$root/scripts/emulator-report.py" state "$url"; }
+requests() { python3 "$root/scripts/emulator-report.py" writes "$url"; }
 
-requests() {
-  curl -fsS "$url/_emulator/requests" | python3 -c '
-import json, sys, collections
-calls = collections.Counter(f"{r[\"method\"]} {r[\"path\"]}" for r in json.load(sys.stdin) if r["method"] != "GET")
-for call, n in sorted(calls.items()):
-    print(f"  {n} x {call}")
-'
-  curl -fsS -X DELETE "$url/_emulator/requests" >/dev/null
-}
-
-export PATH="$BIN:$(dirname "$PULUMI"):$PATH"
+export PATH="$(dirname "$PULUMI"):$PATH"
 export PULUMI_HOME="$work/pulumi-home" PULUMI_CONFIG_PASSPHRASE="vpssnap-demo" PULUMI_SKIP_UPDATE_CHECK=true
 export PULUMI_DISABLE_AUTOMATIC_PLUGIN_ACQUISITION=true PULUMI_BACKEND_URL="file://$work/state"
 mkdir -p "$work/state"
+# Installed as users install it: the plugin tarball into this workspace's PULUMI_HOME.
+"$PULUMI" plugin install resource vpssnap "$VERSION" --file "$PLUGIN_TARBALL" >/dev/null
 cp -r "$root/examples/yaml" "$work/program"
 cd "$work/program"
 

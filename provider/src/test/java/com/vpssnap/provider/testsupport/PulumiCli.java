@@ -1,5 +1,7 @@
 package com.vpssnap.provider.testsupport;
 
+import com.vpssnap.provider.core.PackageInfo;
+
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -18,12 +20,18 @@ public final class PulumiCli {
     private final Path projectDir;
     private final Map<String, String> env = new HashMap<>();
 
+    /** A workspace with the plugin installed. */
     public PulumiCli(Path workspace) throws IOException {
+        this(workspace, true);
+    }
+
+    public PulumiCli(Path workspace, boolean installPlugin) throws IOException {
         this.projectDir = Files.createDirectories(workspace.resolve("project"));
         Path home = Files.createDirectories(workspace.resolve("pulumi-home"));
         Path state = Files.createDirectories(workspace.resolve("state"));
         Path pulumi = TestEnvironment.pulumi();
-        env.put("PATH", TestEnvironment.binDir() + ":" + pulumi.getParent() + ":" + System.getenv("PATH"));
+        // The plugin comes from its tarball, installed as users install it, not from PATH.
+        env.put("PATH", pulumi.getParent() + ":" + System.getenv("PATH"));
         env.put("PULUMI_HOME", home.toString());
         env.put("PULUMI_BACKEND_URL", "file://" + state);
         env.put("PULUMI_CONFIG_PASSPHRASE", PASSPHRASE);
@@ -37,6 +45,16 @@ public final class PulumiCli {
                 "VPSSNAP_VPSORG_ENDPOINT", "VPSSNAP_VPSORG_TOKEN")) {
             env.put(name, "");
         }
+        if (installPlugin) {
+            installPlugin();
+        }
+    }
+
+    /** Installs the vpssnap plugin tarball that `make install` built into this workspace's PULUMI_HOME. */
+    public PulumiCli installPlugin() {
+        ok("plugin", "install", "resource", "vpssnap", PackageInfo.VERSION, "--file",
+                TestEnvironment.pluginTarball().toString());
+        return this;
     }
 
     public Path projectDir() {

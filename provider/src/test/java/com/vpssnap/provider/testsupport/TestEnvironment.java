@@ -16,6 +16,16 @@ public final class TestEnvironment {
         return existing("vpssnap.bin", "the installed launchers (build/bin)");
     }
 
+    /** The plugin tarball `make install` builds next to build/bin. */
+    public static Path pluginTarball() {
+        Path tarball = binDir().getParent().resolve("pulumi-resource-vpssnap-v"
+                + com.vpssnap.provider.core.PackageInfo.VERSION + "-linux-amd64.tar.gz");
+        if (!java.nio.file.Files.exists(tarball)) {
+            throw new IllegalStateException(tarball + " does not exist: run `make test`, which builds it first");
+        }
+        return tarball;
+    }
+
     public static Path pulumi() {
         return existing("vpssnap.pulumi", "the pulumi CLI (tools/bin/pulumi)");
     }
