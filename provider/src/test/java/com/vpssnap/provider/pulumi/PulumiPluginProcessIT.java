@@ -184,6 +184,54 @@ class PulumiPluginProcessIT {
     }
 
     @Test
+    void aSnapshotThatEndsInErrorIsAPartialCreateThatKeepsItsId() throws Exception {
+        try (EmulatorFixture slow = EmulatorFixture.start(EmulatorOptions.defaults().port(0).createMs(600_000))) {
+            provider.configure(ConfigureRequest.newBuilder().setArgs(struct(Map.of(
+                    "locawebEndpoint", slow.locawebEndpoint(), "locawebToken", EmulatorFixture.LOCAWEB_TOKEN))).build());
+            CompletableFuture<StatusRuntimeException> create = CompletableFuture.supplyAsync(() -> assertThrows(
+                    StatusRuntimeException.class, () -> provider.create(CreateRequest.newBuilder().setUrn(LOCAWEB_URN)
+                            .setType(LOCAWEB).setProperties(struct(Map.of("server", "cpro0299", "name", "doomed"))).build())));
+            while (slow.totalSnapshots() == 0) {
+                Thread.sleep(50);
+            }
+            long id = slow.locawebSnapshots("cpro0299").get(0).path("id").asLong();
+            slow.patch("/locaweb/servers/cpro0299/snapshots/" + id, "{\"status\":\"error\"}");
+            StatusRuntimeException failure = create.get(60, TimeUnit.SECONDS);
+            ErrorResourceInitFailed partial = StatusProto.fromThrowable(failure).getDetails(0)
+                    .unpack(ErrorResourceInitFailed.class);
+            assertEquals("cpro0299/" + id, partial.getId());
+            assertTrue(partial.getReasons(0).contains("status error"), partial.getReasons(0));
+        }
+    }
+
+    @Test
+    void aReplacementOnAFullVpsorgServerDeletesFirst() {
+        configure();
+        String urn = "urn:pulumi:dev::e2e::vpssnap:vpsorg:Snapshot::snap";
+        String type = "vpssnap:vpsorg:Snapshot";
+        Struct state = null;
+        for (int i = 1; i <= 5; i++) {
+            Struct inputs = Struct.newBuilder()
+                    .putFields("serverId", Value.newBuilder().setNumberValue(12346).build())
+                    .putFields("name", Value.newBuilder().setStringValue("full-" + i).build()).build();
+            state = provider.create(CreateRequest.newBuilder().setUrn(urn).setType(type).setProperties(inputs).build())
+                    .getProperties();
+            if (i == 4) {
+                assertFalse(diffRename(urn, type, state).getDeleteBeforeReplace(), "4 of 5: create first");
+            }
+        }
+        assertTrue(diffRename(urn, type, state).getDeleteBeforeReplace(), "5 of 5: delete first");
+    }
+
+    private DiffResponse diffRename(String urn, String type, Struct state) {
+        Struct renamed = Struct.newBuilder()
+                .putFields("serverId", state.getFieldsOrThrow("serverId"))
+                .putFields("name", Value.newBuilder().setStringValue("renamed").build()).build();
+        return provider.diff(DiffRequest.newBuilder().setUrn(urn).setType(type).setId("x")
+                .setOlds(state).setNews(renamed).build());
+    }
+
+    @Test
     void exitsCleanlyWhenTheEngineClosesIt() throws Exception {
         plugin.process().destroy();
         assertTrue(plugin.process().waitFor(20, TimeUnit.SECONDS), "plugin still running after SIGTERM");

@@ -16,6 +16,7 @@ import java.nio.file.Path;
 import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -56,6 +57,10 @@ class PulumiYamlLifecycleIT {
         long firstId = outputs.path("snapshotId").asLong();
         assertEquals(snapshots.get(0).path("id").asLong(), firstId, "stack output snapshotId: " + outputs);
         assertTrue(List.of("done", "completed").contains(outputs.path("status").asText()), outputs.toString());
+
+        // The token is in the stack's config and the provider's state only encrypted.
+        assertFalse(pulumi.exportedState().contains(cloud.token()), "token in clear in the state");
+        assertFalse(java.nio.file.Files.readString(pulumi.projectDir().resolve("Pulumi.dev.yaml")).contains(cloud.token()));
 
         // Nothing changed: a preview must be clean.
         pulumi.ok("preview", "--expect-no-changes");
