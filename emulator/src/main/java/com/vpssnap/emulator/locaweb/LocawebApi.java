@@ -78,13 +78,7 @@ public final class LocawebApi implements Handler {
     }
 
     private Reply list(Request req, String server, String serverUrl) {
-        Page page;
-        try {
-            page = Page.parse(req.queryParam("page[number]"), req.queryParam("page[size]"));
-        } catch (IllegalArgumentException e) {
-            return error(400, "Bad Request", e.getMessage(), null);
-        }
-        return store.read(w -> {
+        return paged(req, page -> store.read(w -> {
             long now = store.now();
             List<LocawebSnapshotRecord> all = w.locawebSnapshotsOf(server, now);
             Map<String, Object> doc = new LinkedHashMap<>();
@@ -92,7 +86,7 @@ public final class LocawebApi implements Handler {
             doc.put("links", page.links(serverUrl + "/snapshots", all.size()));
             doc.put("meta", Map.of("total", all.size()));
             return document(200, doc);
-        });
+        }));
     }
 
     private Reply get(String server, long id, String serverUrl) {
@@ -163,13 +157,7 @@ public final class LocawebApi implements Handler {
     }
 
     private Reply listActions(Request req, String server, long id, String serverUrl) {
-        Page page;
-        try {
-            page = Page.parse(req.queryParam("page[number]"), req.queryParam("page[size]"));
-        } catch (IllegalArgumentException e) {
-            return error(400, "Bad Request", e.getMessage(), null);
-        }
-        return store.read(w -> {
+        return paged(req, page -> store.read(w -> {
             long now = store.now();
             if (find(w, server, id, now) == null) {
                 return snapshotNotFound(server, id);
@@ -182,7 +170,7 @@ public final class LocawebApi implements Handler {
             doc.put("links", page.links(snapshotUrl + "/actions", all.size()));
             doc.put("meta", Map.of("total", all.size()));
             return document(200, doc);
-        });
+        }));
     }
 
     private Reply getAction(String server, long id, long actionId, String serverUrl) {
@@ -256,6 +244,17 @@ public final class LocawebApi implements Handler {
 
     private static Reply snapshotNotFound(String server, long id) {
         return error(404, "Not Found", "snapshot " + id + " not found on server " + server, null);
+    }
+
+    /** Runs a listing with the page the request asks for, or answers 400 naming the bad parameter. */
+    private static Reply paged(Request req, java.util.function.Function<Page, Reply> listing) {
+        Page page;
+        try {
+            page = Page.parse(req.queryParam("page[number]"), req.queryParam("page[size]"));
+        } catch (IllegalArgumentException e) {
+            return error(400, "Bad Request", e.getMessage(), null);
+        }
+        return listing.apply(page);
     }
 
     private static Reply notAllowed(Request req) {

@@ -14,8 +14,8 @@ import com.vpssnap.provider.cloud.wait.Cancellation;
 public final class CloudClients {
     private final ProviderConfig config;
     private final Cancellation cancellation;
-    private volatile LocawebClient locaweb;
-    private volatile VpsorgClient vpsorg;
+    private LocawebClient locaweb;
+    private VpsorgClient vpsorg;
 
     public CloudClients(ProviderConfig config, Cancellation cancellation) {
         this.config = config;
@@ -23,34 +23,20 @@ public final class CloudClients {
     }
 
     /** @param neededFor who needs it, for the message when a setting is missing */
-    public LocawebClient locaweb(String neededFor) {
-        LocawebClient client = locaweb;
-        if (client == null) {
-            synchronized (this) {
-                if (locaweb == null) {
-                    locaweb = new LocawebClient(endpoint(ConfigKey.LOCAWEB_ENDPOINT),
-                            new Secret(config.require(ConfigKey.LOCAWEB_TOKEN, neededFor)),
-                            RetryPolicy.DEFAULT, cancellation);
-                }
-                client = locaweb;
-            }
+    public synchronized LocawebClient locaweb(String neededFor) {
+        if (locaweb == null) {
+            locaweb = new LocawebClient(endpoint(ConfigKey.LOCAWEB_ENDPOINT),
+                    new Secret(config.require(ConfigKey.LOCAWEB_TOKEN, neededFor)), RetryPolicy.DEFAULT, cancellation);
         }
-        return client;
+        return locaweb;
     }
 
-    public VpsorgClient vpsorg(String neededFor) {
-        VpsorgClient client = vpsorg;
-        if (client == null) {
-            synchronized (this) {
-                if (vpsorg == null) {
-                    vpsorg = new VpsorgClient(endpoint(ConfigKey.VPSORG_ENDPOINT),
-                            new Secret(config.require(ConfigKey.VPSORG_TOKEN, neededFor)),
-                            RetryPolicy.DEFAULT, cancellation);
-                }
-                client = vpsorg;
-            }
+    public synchronized VpsorgClient vpsorg(String neededFor) {
+        if (vpsorg == null) {
+            vpsorg = new VpsorgClient(endpoint(ConfigKey.VPSORG_ENDPOINT),
+                    new Secret(config.require(ConfigKey.VPSORG_TOKEN, neededFor)), RetryPolicy.DEFAULT, cancellation);
         }
-        return client;
+        return vpsorg;
     }
 
     private Endpoint endpoint(ConfigKey key) {

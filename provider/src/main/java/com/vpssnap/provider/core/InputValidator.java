@@ -15,6 +15,7 @@ import java.util.stream.Collectors;
  * the clouds impose (length, characters). Unknown values pass: they are checked when known.
  */
 public final class InputValidator {
+    private static final Pattern PRINTABLE = Pattern.compile("[^\\p{Cntrl}]*");
     private final String owner;
     private final List<PropertySpec> specs;
     private final List<ValidationFailure> failures = new ArrayList<>();
@@ -64,6 +65,11 @@ public final class InputValidator {
             fail(property, quote(s) + " is not allowed: " + allowedText);
         }
         return this;
+    }
+
+    /** Free text: length bounds, and no control characters (they would not survive the clouds' panels). */
+    public InputValidator printable(Props inputs, String property, int minLength, int maxLength) {
+        return text(inputs, property, minLength, maxLength, PRINTABLE, "control characters are not allowed");
     }
 
     /** A whole-number rule: at least min. */

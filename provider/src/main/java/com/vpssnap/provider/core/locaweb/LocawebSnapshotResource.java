@@ -6,6 +6,7 @@ import com.vpssnap.provider.cloud.locaweb.LocawebSnapshot;
 import com.vpssnap.provider.core.CheckResult;
 import com.vpssnap.provider.core.CloudClients;
 import com.vpssnap.provider.core.Created;
+import com.vpssnap.provider.core.Descriptions;
 import com.vpssnap.provider.core.DiffResult;
 import com.vpssnap.provider.core.InputDiff;
 import com.vpssnap.provider.core.InputValidator;
@@ -25,8 +26,6 @@ import static com.vpssnap.provider.core.locaweb.LocawebSpecs.*;
 /** vpssnap:locaweb:Snapshot: a Locaweb Cloud snapshot whose revert trigger reverts the server in place. */
 public final class LocawebSnapshotResource implements SnapshotResource {
     static final Pattern SERVER_NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]*");
-    /** Printable text: a name or description with control characters would not survive the panel. */
-    static final Pattern PRINTABLE = Pattern.compile("[^\\p{Cntrl}]*");
 
     private final CloudClients clients;
 
@@ -41,12 +40,12 @@ public final class LocawebSnapshotResource implements SnapshotResource {
 
     @Override
     public CheckResult check(Props inputs) {
-        Props normalised = LocawebRules.normalise(inputs);
+        Props normalised = Descriptions.normalise(inputs);
         var failures = InputValidator.structural(SNAPSHOT.token(), SNAPSHOT.inputs(), normalised)
                 .text(normalised, SERVER, 1, SERVER_MAX, SERVER_NAME,
                         "a Locaweb server name has letters, digits, '.', '_' and '-' (e.g. cpro0299)")
-                .text(normalised, NAME, 1, NAME_MAX, PRINTABLE, "control characters are not allowed")
-                .text(normalised, DESCRIPTION, 0, DESCRIPTION_MAX, PRINTABLE, "control characters are not allowed")
+                .printable(normalised, NAME, 1, NAME_MAX)
+                .printable(normalised, DESCRIPTION, 0, DESCRIPTION_MAX)
                 .text(normalised, REVERT_TRIGGER, 0, REVERT_TRIGGER_MAX, null, "")
                 .failures();
         return new CheckResult(normalised, failures);
@@ -95,7 +94,7 @@ public final class LocawebSnapshotResource implements SnapshotResource {
         Props inputs = Props.builder()
                 .put(SERVER, parsed.server())
                 .put(NAME, snapshot.name())
-                .put(DESCRIPTION, emptyToNull(snapshot.description()))
+                .put(DESCRIPTION, Descriptions.fromCloud(snapshot.description()))
                 // The trigger lives only in state: the cloud has no such field.
                 .put(REVERT_TRIGGER, oldState.string(REVERT_TRIGGER))
                 .build();
@@ -132,9 +131,5 @@ public final class LocawebSnapshotResource implements SnapshotResource {
     static String timestamp(LocawebSnapshot snapshot) {
         return snapshot.takenAt() == null ? null
                 : snapshot.takenAt().format(java.time.format.DateTimeFormatter.ISO_OFFSET_DATE_TIME);
-    }
-
-    private static String emptyToNull(String s) {
-        return s == null || s.isEmpty() ? null : s;
     }
 }

@@ -5,6 +5,7 @@ import com.vpssnap.provider.cloud.vpsorg.VpsorgSnapshot;
 import com.vpssnap.provider.core.CheckResult;
 import com.vpssnap.provider.core.CloudClients;
 import com.vpssnap.provider.core.Created;
+import com.vpssnap.provider.core.Descriptions;
 import com.vpssnap.provider.core.DiffResult;
 import com.vpssnap.provider.core.InputDiff;
 import com.vpssnap.provider.core.InputValidator;
@@ -28,7 +29,6 @@ import static com.vpssnap.provider.core.vpsorg.VpsorgSpecs.*;
 public final class VpsorgSnapshotResource implements SnapshotResource {
     private static final Logger LOG = Logger.getLogger(VpsorgSnapshotResource.class.getName());
     static final Pattern NAME_CHARS = Pattern.compile("[A-Za-z0-9_-]+");
-    static final Pattern PRINTABLE = Pattern.compile("[^\\p{Cntrl}]*");
 
     private final CloudClients clients;
 
@@ -43,12 +43,12 @@ public final class VpsorgSnapshotResource implements SnapshotResource {
 
     @Override
     public CheckResult check(Props inputs) {
-        Props normalised = VpsorgRules.normalise(inputs);
+        Props normalised = Descriptions.normalise(inputs);
         var failures = InputValidator.structural(SNAPSHOT.token(), SNAPSHOT.inputs(), normalised)
                 .atLeast(normalised, SERVER_ID, 1)
                 .text(normalised, NAME, 1, NAME_MAX, NAME_CHARS,
                         "VPS.org names use only letters, digits, '-' and '_' (e.g. before-upgrade_1)")
-                .text(normalised, DESCRIPTION, 0, DESCRIPTION_MAX, PRINTABLE, "control characters are not allowed")
+                .printable(normalised, DESCRIPTION, 0, DESCRIPTION_MAX)
                 .text(normalised, REVERT_TRIGGER, 0, REVERT_TRIGGER_MAX, null, "")
                 .failures();
         return new CheckResult(normalised, failures);
@@ -114,7 +114,7 @@ public final class VpsorgSnapshotResource implements SnapshotResource {
             Props inputs = Props.builder()
                     .put(SERVER_ID, snapshot.serverId())
                     .put(NAME, snapshot.name())
-                    .put(DESCRIPTION, emptyToNull(snapshot.description()))
+                    .put(DESCRIPTION, Descriptions.fromCloud(snapshot.description()))
                     .put(REVERT_TRIGGER, oldState.string(REVERT_TRIGGER))
                     .build();
             return new ReadResult(Long.toString(snapshot.id()), inputs, state(inputs, snapshot));
@@ -157,7 +157,4 @@ public final class VpsorgSnapshotResource implements SnapshotResource {
                 .build();
     }
 
-    private static String emptyToNull(String s) {
-        return s == null || s.isEmpty() ? null : s;
-    }
 }
