@@ -232,6 +232,30 @@ class PulumiPluginProcessIT {
     }
 
     @Test
+    void aLostCreateAnswerIsAdoptedAndADroppedOneRetriedNeverDuplicated() {
+        configure();
+        // The POST is performed but its answer is lost: the snapshot it made is found and adopted.
+        emulator.addFault("{\"method\":\"POST\",\"path\":\"/v1/cloud/servers/*/snapshots\",\"action\":\"lost-response\",\"count\":1}");
+        CreateResponse adopted = provider.create(CreateRequest.newBuilder().setUrn(LOCAWEB_URN).setType(LOCAWEB)
+                .setProperties(struct(Map.of("server", "cpro0299", "name", "lost-answer"))).build());
+        assertEquals(1, emulator.countRequests("POST", "/v1/cloud/servers/cpro0299/snapshots"), "not sent twice");
+        assertEquals(1, emulator.locawebSnapshots("cpro0299").size());
+        assertEquals("cpro0299/" + emulator.locawebSnapshots("cpro0299").get(0).path("id").asLong(), adopted.getId());
+
+        // The connection drops before anything is done, then a 503: nothing was made, so it is sent again.
+        String urn = "urn:pulumi:dev::e2e::vpssnap:vpsorg:Snapshot::snap";
+        emulator.addFault("{\"method\":\"POST\",\"path\":\"/api/v1/snapshots/\",\"action\":\"drop\",\"count\":1}");
+        emulator.addFault("{\"method\":\"POST\",\"path\":\"/api/v1/snapshots/\",\"status\":503,\"count\":1}");
+        CreateResponse retried = provider.create(CreateRequest.newBuilder().setUrn(urn).setType("vpssnap:vpsorg:Snapshot")
+                .setProperties(Struct.newBuilder()
+                        .putFields("serverId", Value.newBuilder().setNumberValue(12345).build())
+                        .putFields("name", Value.newBuilder().setStringValue("dropped").build()).build()).build());
+        assertEquals(3, emulator.countRequests("POST", "/api/v1/snapshots/"));
+        assertEquals(1, emulator.vpsorgSnapshots(12345).size(), "exactly one snapshot");
+        assertEquals(Long.toString(emulator.vpsorgSnapshots(12345).get(0).path("id").asLong()), retried.getId());
+    }
+
+    @Test
     void exitsCleanlyWhenTheEngineClosesIt() throws Exception {
         plugin.process().destroy();
         assertTrue(plugin.process().waitFor(20, TimeUnit.SECONDS), "plugin still running after SIGTERM");

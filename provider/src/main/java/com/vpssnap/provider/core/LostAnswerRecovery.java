@@ -1,0 +1,69 @@
+package com.vpssnap.provider.core;
+
+import com.vpssnap.provider.cloud.ApiException;
+import com.vpssnap.provider.cloud.RateLimitedException;
+import com.vpssnap.provider.cloud.ServerErrorException;
+import com.vpssnap.provider.cloud.TransportException;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Optional;
+import java.util.function.Function;
+import java.util.function.Supplier;
+import java.util.logging.Logger;
+
+/**
+ * A create POST whose answer may be lost. After a failure that may have happened anyway (no
+ * answer, or a 5xx), it looks for the snapshot the POST may have made, and adopts it; only when
+ * there is none does it POST again. So a lost answer neither duplicates a snapshot nor leaves one
+ * behind untracked. A 429 means nothing was done: it waits as asked and tries again.
+ */
+public final class LostAnswerRecovery {
+    private static final Logger LOG = Logger.getLogger(LostAnswerRecovery.class.getName());
+    static final int ATTEMPTS = 4;
+    /** Our clock and the cloud's may disagree; a lookup window this much wider absorbs it. */
+    static final Duration CLOCK_SKEW = Duration.ofMinutes(5);
+    private static final Duration FIRST_PAUSE = Duration.ofMillis(500);
+
+    private LostAnswerRecovery() {
+    }
+
+    /**
+     * @param what the snapshot, for messages ("snapshot before-upgrade on cpro0299")
+     * @param post sends the create
+     * @param madeSince finds a snapshot of this name on this server taken at or after the instant
+     */
+    public static <T> T create(String what, Supplier<T> post, Function<Instant, Optional<T>> madeSince, Operation op) {
+        ApiException last = null;
+        Duration pause = FIRST_PAUSE;
+        for (int attempt = 1; attempt <= ATTEMPTS; attempt++) {
+            op.cancellation().throwIfCancelled("creating " + what);
+            Instant started = Instant.now();
+            try {
+                return post.get();
+            } catch (RateLimitedException e) {
+                last = e;
+                if (e.retryAfterSeconds() > 0) {
+                    pause = Duration.ofSeconds(e.retryAfterSeconds());
+                }
+            } catch (TransportException | ServerErrorException e) {
+                last = e;
+                Optional<T> made = madeSince.apply(started.minus(CLOCK_SKEW));
+                if (made.isPresent()) {
+                    LOG.info(() -> "the answer to creating " + what + " was lost (" + e.apiMessage()
+                            + "); adopting the snapshot it made");
+                    return made.get();
+                }
+            }
+            if (attempt < ATTEMPTS) {
+                final ApiException cause = last;
+                final int next = attempt + 1;
+                LOG.info(() -> "creating " + what + " failed (" + cause.apiMessage() + "), and no snapshot was made; attempt "
+                        + next + " of " + ATTEMPTS);
+                op.cancellation().sleep(pause, "creating " + what);
+                pause = pause.multipliedBy(2);
+            }
+        }
+        throw new ProviderException("could not create " + what + " after " + ATTEMPTS + " attempts: " + last.getMessage(), last);
+    }
+}
