@@ -5,6 +5,8 @@ SHELL := /bin/bash
 .DEFAULT_GOAL := build
 MVN ?= mvn
 MVN_FLAGS ?= -B -q -Dstyle.color=never
+# The test run is not quiet: Surefire's and Failsafe's "Tests run:" lines are the report.
+MVN_TEST_FLAGS ?= -B -ntp -Dstyle.color=never
 VERSION := 0.1.0
 BUILD := $(CURDIR)/build
 BIN := $(BUILD)/bin
@@ -46,7 +48,7 @@ $(BIN)/pulumi-resource-vpssnap: $(PROVIDER_JAR) $(wildcard provider/src/main/sh/
 
 ## test: every test: emulator, clients, the plugin process over gRPC, and end-to-end runs of the real pulumi
 test: install $(PULUMI_DEP)
-	$(MVN) $(MVN_FLAGS) verify -Dvpssnap.bin=$(BIN) -Dvpssnap.pulumi=$(abspath $(PULUMI))
+	$(MVN) $(MVN_TEST_FLAGS) verify -Dvpssnap.bin=$(BIN) -Dvpssnap.pulumi=$(abspath $(PULUMI))
 
 ## demo: start the emulator, run a real `pulumi up` of examples/yaml (create, revert, refresh, destroy), stop it
 demo: install $(PULUMI_DEP)
