@@ -5,9 +5,11 @@ import java.time.Instant;
 import java.util.function.Supplier;
 
 /**
- * The one way vpssnap waits: look, then sleep a growing interval (initial delay × multiplier,
- * capped) until done, the deadline, or cancellation. A short first interval catches fast
- * operations; the cap bounds both the load on the API and the latency added after completion.
+ * The one way vpssnap waits: sleep a growing interval (initial delay × multiplier, capped), then
+ * look, until done, the deadline, or cancellation. Every wait follows an action that has just
+ * started, so the first look comes after the first interval, not at once. A short first interval
+ * catches fast operations; the cap bounds both the load on the API and the latency added after
+ * completion.
  */
 public final class Poller {
     public static final Poller DEFAULT = new Poller(Duration.ofMillis(500), 1.5, Duration.ofSeconds(5));
@@ -35,22 +37,20 @@ public final class Poller {
                        Cancellation cancellation, ProgressListener progress) {
         long started = System.nanoTime();
         Duration delay = initialDelay;
-        String last = "unknown";
         while (true) {
-            cancellation.throwIfCancelled("waiting for " + subject);
+            Duration left = Duration.between(Instant.now(), deadline);
+            Duration pause = left.isNegative() ? Duration.ZERO : (delay.compareTo(left) < 0 ? delay : left);
+            cancellation.sleep(pause, "waiting for " + subject);
+            delay = next(delay);
             Poll<T> poll = check.get();
             if (poll.done()) {
                 return poll.value();
             }
-            last = poll.status();
             Duration elapsed = Duration.ofNanos(System.nanoTime() - started);
-            progress.onProgress(subject, last, elapsed);
-            Duration left = Duration.between(Instant.now(), deadline);
-            if (left.isNegative() || left.isZero()) {
-                throw new WaitTimeoutException(subject, awaited, last, elapsed);
+            progress.onProgress(subject, poll.status(), elapsed);
+            if (!Instant.now().isBefore(deadline)) {
+                throw new WaitTimeoutException(subject, awaited, poll.status(), elapsed);
             }
-            cancellation.sleep(delay.compareTo(left) < 0 ? delay : left, "waiting for " + subject);
-            delay = next(delay);
         }
     }
 
