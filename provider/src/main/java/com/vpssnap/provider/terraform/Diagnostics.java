@@ -1,0 +1,30 @@
+package com.vpssnap.provider.terraform;
+
+import com.vpssnap.provider.core.ValidationFailure;
+import com.vpssnap.provider.core.spec.Names;
+import com.vpssnap.provider.terraform.proto.Tfplugin6.AttributePath;
+import com.vpssnap.provider.terraform.proto.Tfplugin6.Diagnostic;
+
+import java.util.List;
+
+/** Core failures as Terraform diagnostics, with the attribute path in Terraform's spelling. */
+final class Diagnostics {
+    private Diagnostics() {
+    }
+
+    static Diagnostic error(String summary, String detail) {
+        return Diagnostic.newBuilder().setSeverity(Diagnostic.Severity.ERROR).setSummary(summary).setDetail(detail).build();
+    }
+
+    static List<Diagnostic> of(List<ValidationFailure> failures) {
+        return failures.stream().map(f -> {
+            String attribute = Names.snakeCase(f.property());
+            return Diagnostic.newBuilder().setSeverity(Diagnostic.Severity.ERROR)
+                    .setSummary("Invalid " + attribute)
+                    .setDetail(attribute + ": " + f.reason().replace("revertTrigger", "revert_trigger"))
+                    .setAttribute(AttributePath.newBuilder()
+                            .addSteps(AttributePath.Step.newBuilder().setAttributeName(attribute)))
+                    .build();
+        }).toList();
+    }
+}

@@ -1,0 +1,126 @@
+package com.vpssnap.provider.terraform;
+
+import com.vpssnap.provider.StderrLogging;
+import com.vpssnap.provider.terraform.proto.GRPCControllerGrpc;
+import com.vpssnap.provider.terraform.proto.GrpcController;
+import io.grpc.Server;
+import io.grpc.netty.shaded.io.grpc.netty.GrpcSslContexts;
+import io.grpc.netty.shaded.io.grpc.netty.NettyServerBuilder;
+import io.grpc.netty.shaded.io.netty.handler.ssl.ClientAuth;
+import io.grpc.netty.shaded.io.netty.handler.ssl.SslContextBuilder;
+import io.grpc.netty.shaded.io.netty.handler.ssl.SslProvider;
+import io.grpc.health.v1.HealthCheckResponse;
+import io.grpc.protobuf.services.HealthStatusManager;
+import io.grpc.stub.StreamObserver;
+
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.security.cert.CertificateFactory;
+import java.security.cert.X509Certificate;
+import java.util.Arrays;
+import java.util.Base64;
+import java.util.Map;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Entry point of {@code terraform-provider-vpssnap}: go-plugin's handshake (magic cookie, protocol
+ * 6, a port in the allowed range, AutoMTLS), then tfplugin6.Provider. The handshake line is the
+ * only thing on stdout.
+ */
+public final class TerraformMain {
+    static final String COOKIE_KEY = "TF_PLUGIN_MAGIC_COOKIE";
+    static final String COOKIE_VALUE = "d602bf8f470bc67ca7faa0386276bbdd4330efaf76d1a219cb4d6991ca9872b2";
+    /** Plans of large configurations are big messages; go-plugin clients send up to 256 MiB. */
+    private static final int MAX_MESSAGE_BYTES = 256 * 1024 * 1024;
+
+    private TerraformMain() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        Map<String, String> env = System.getenv();
+        if (!COOKIE_VALUE.equals(env.get(COOKIE_KEY))) {
+            System.err.println("This is the vpssnap provider for Terraform and OpenTofu. It is a plugin: tofu or terraform\n"
+                    + "starts it. Install it in a filesystem mirror or a dev_overrides block (see examples/terraform),\n"
+                    + "then run `tofu init` and `tofu plan` in your configuration.");
+            System.exit(1);
+        }
+        String versions = env.getOrDefault("PLUGIN_PROTOCOL_VERSIONS", "6");
+        if (Arrays.stream(versions.split(",")).map(String::trim).noneMatch("6"::equals)) {
+            System.err.println("vpssnap speaks plugin protocol 6 only; the client offers " + versions
+                    + ": use Terraform 1.0+ or OpenTofu");
+            System.exit(1);
+        }
+        StderrLogging.install();
+        TerraformProviderService provider = new TerraformProviderService(env);
+        HealthStatusManager health = new HealthStatusManager();
+        health.setStatus("plugin", HealthCheckResponse.ServingStatus.SERVING);
+        SelfSignedCertificate certificate = env.get("PLUGIN_CLIENT_CERT") == null ? null : SelfSignedCertificate.generate();
+        Server server = start(env, certificate, provider, health);
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            provider.cancellation().cancel();
+            server.shutdown();
+        }, "vpssnap-shutdown"));
+        String certField = certificate == null ? ""
+                : Base64.getEncoder().withoutPadding().encodeToString(certificate.certificate().getEncoded());
+        System.out.println("1|6|tcp|127.0.0.1:" + server.getPort() + "|grpc|" + certField);
+        System.out.flush();
+        server.awaitTermination();
+    }
+
+    /** Binds the first free port of PLUGIN_MIN_PORT..PLUGIN_MAX_PORT, from a random start. */
+    private static Server start(Map<String, String> env, SelfSignedCertificate certificate,
+                                TerraformProviderService provider, HealthStatusManager health) throws Exception {
+        int min = Integer.parseInt(env.getOrDefault("PLUGIN_MIN_PORT", "10000"));
+        int max = Integer.parseInt(env.getOrDefault("PLUGIN_MAX_PORT", "25000"));
+        int span = max - min + 1;
+        int offset = ThreadLocalRandom.current().nextInt(span);
+        IOException last = null;
+        for (int i = 0; i < span; i++) {
+            int port = min + (offset + i) % span;
+            NettyServerBuilder builder = NettyServerBuilder.forAddress(new InetSocketAddress("127.0.0.1", port))
+                    .maxInboundMessageSize(MAX_MESSAGE_BYTES)
+                    .addService(provider).addService(health.getHealthService()).addService(new Controller());
+            if (certificate != null) {
+                // The JDK's TLS, not the bundled BoringSSL: go-plugin's client certificate is ECDSA P-521,
+                // whose signature scheme BoringSSL does not offer by default, so Go would send no certificate.
+                builder.sslContext(GrpcSslContexts.configure(SslContextBuilder
+                                .forServer(certificate.keys().getPrivate(), certificate.certificate()), SslProvider.JDK)
+                        .trustManager(clientCertificate(env.get("PLUGIN_CLIENT_CERT")))
+                        .clientAuth(ClientAuth.REQUIRE).build());
+            }
+            try {
+                return builder.build().start();
+            } catch (IOException busy) {
+                last = busy;
+            }
+        }
+        throw new IOException("no free port in " + min + ".." + max, last);
+    }
+
+    /** Only the client that started us may connect: its certificate is the one trusted. */
+    private static X509Certificate clientCertificate(String pem) throws Exception {
+        return (X509Certificate) CertificateFactory.getInstance("X.509")
+                .generateCertificate(new ByteArrayInputStream(pem.getBytes(StandardCharsets.US_ASCII)));
+    }
+
+    /** go-plugin's controller: Shutdown ends the process once the answer is sent. */
+    private static final class Controller extends GRPCControllerGrpc.GRPCControllerImplBase {
+        @Override
+        public void shutdown(GrpcController.Empty request, StreamObserver<GrpcController.Empty> out) {
+            out.onNext(GrpcController.Empty.getDefaultInstance());
+            out.onCompleted();
+            Thread exit = new Thread(() -> {
+                try {
+                    TimeUnit.MILLISECONDS.sleep(100);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+                System.exit(0);
+            }, "vpssnap-exit");
+            exit.start();
+        }
+    }
+}

@@ -1,0 +1,359 @@
+package com.vpssnap.provider.terraform;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.google.protobuf.ByteString;
+import com.vpssnap.provider.cloud.ApiException;
+import com.vpssnap.provider.cloud.wait.Cancellation;
+import com.vpssnap.provider.cloud.wait.CancelledException;
+import com.vpssnap.provider.cloud.wait.ProgressListener;
+import com.vpssnap.provider.core.CheckResult;
+import com.vpssnap.provider.core.ConfigKey;
+import com.vpssnap.provider.core.ConfigSpelling;
+import com.vpssnap.provider.core.Created;
+import com.vpssnap.provider.core.DiffResult;
+import com.vpssnap.provider.core.Operation;
+import com.vpssnap.provider.core.PackageInfo;
+import com.vpssnap.provider.core.PartialCreateException;
+import com.vpssnap.provider.core.Props;
+import com.vpssnap.provider.core.ProviderConfig;
+import com.vpssnap.provider.core.ProviderException;
+import com.vpssnap.provider.core.ReadResult;
+import com.vpssnap.provider.core.SnapshotFunction;
+import com.vpssnap.provider.core.SnapshotResource;
+import com.vpssnap.provider.core.Unknown;
+import com.vpssnap.provider.core.VpssnapProvider;
+import com.vpssnap.provider.core.spec.Names;
+import com.vpssnap.provider.core.spec.PropertySpec;
+import com.vpssnap.provider.core.spec.ResourceSpec;
+import com.vpssnap.provider.terraform.cty.CtyJson;
+import com.vpssnap.provider.terraform.cty.CtyMsgpack;
+import com.vpssnap.provider.terraform.cty.CtyType;
+import com.vpssnap.provider.terraform.proto.ProviderGrpc;
+import com.vpssnap.provider.terraform.proto.Tfplugin6.*;
+import io.grpc.stub.StreamObserver;
+
+import java.time.Duration;
+import java.util.EnumMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Supplier;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/**
+ * tfplugin6.Provider over the core: decodes cty values, calls the core, encodes the results and
+ * turns failures into diagnostics. Plans and decisions are the core's.
+ */
+final class TerraformProviderService extends ProviderGrpc.ProviderImplBase {
+    private static final Logger LOG = Logger.getLogger(TerraformProviderService.class.getName());
+    private static final Map<String, Duration> DEFAULT_TIMEOUTS = Map.of(
+            "create", Duration.ofMinutes(20), "update", Duration.ofMinutes(20), "delete", Duration.ofMinutes(10));
+    private final Map<String, String> environment;
+    private final Cancellation cancellation = new Cancellation();
+    private volatile VpssnapProvider provider;
+
+    TerraformProviderService(Map<String, String> environment) {
+        this.environment = environment;
+        this.provider = VpssnapProvider.configure(
+                ProviderConfig.resolve(Map.of(), environment, ConfigSpelling.TERRAFORM), cancellation);
+    }
+
+    Cancellation cancellation() {
+        return cancellation;
+    }
+
+    @Override
+    public void getMetadata(GetMetadata.Request request, StreamObserver<GetMetadata.Response> out) {
+        GetMetadata.Response.Builder response = GetMetadata.Response.newBuilder();
+        PackageInfo.RESOURCES.forEach(r -> response.addResources(
+                GetMetadata.ResourceMetadata.newBuilder().setTypeName(r.terraformType())));
+        PackageInfo.FUNCTIONS.forEach(f -> response.addDataSources(
+                GetMetadata.DataSourceMetadata.newBuilder().setTypeName(f.terraformType())));
+        reply(out, response.build());
+    }
+
+    @Override
+    public void getProviderSchema(GetProviderSchema.Request request, StreamObserver<GetProviderSchema.Response> out) {
+        GetProviderSchema.Response.Builder response = GetProviderSchema.Response.newBuilder()
+                .setProvider(TerraformSchema.provider());
+        PackageInfo.RESOURCES.forEach(r -> response.putResourceSchemas(r.terraformType(), TerraformSchema.resource(r)));
+        PackageInfo.FUNCTIONS.forEach(f -> response.putDataSourceSchemas(f.terraformType(), TerraformSchema.dataSource(f)));
+        reply(out, response.build());
+    }
+
+    @Override
+    public void validateProviderConfig(ValidateProviderConfig.Request request,
+                                       StreamObserver<ValidateProviderConfig.Response> out) {
+        guard(out, () -> {
+            Map<String, Object> config = object(request.getConfig(), TerraformSchema.providerType());
+            List<Diagnostic> diagnostics = Diagnostics.of(ProviderConfig.resolve(given(config), environment,
+                    ConfigSpelling.TERRAFORM).validateEndpoints());
+            return ValidateProviderConfig.Response.newBuilder().addAllDiagnostics(diagnostics).build();
+        }, d -> ValidateProviderConfig.Response.newBuilder().addDiagnostics(d).build());
+    }
+
+    @Override
+    public void configureProvider(ConfigureProvider.Request request, StreamObserver<ConfigureProvider.Response> out) {
+        guard(out, () -> {
+            Map<String, Object> config = object(request.getConfig(), TerraformSchema.providerType());
+            ProviderConfig resolved = ProviderConfig.resolve(given(config), environment, ConfigSpelling.TERRAFORM);
+            provider = VpssnapProvider.configure(resolved, cancellation);
+            return ConfigureProvider.Response.newBuilder().addAllDiagnostics(Diagnostics.of(resolved.validateEndpoints())).build();
+        }, d -> ConfigureProvider.Response.newBuilder().addDiagnostics(d).build());
+    }
+
+    @Override
+    public void validateResourceConfig(ValidateResourceConfig.Request request,
+                                       StreamObserver<ValidateResourceConfig.Response> out) {
+        guard(out, () -> {
+            SnapshotResource resource = resource(request.getTypeName());
+            Map<String, Object> config = object(request.getConfig(), TerraformSchema.resourceType(resource.spec()));
+            List<Diagnostic> diagnostics = Diagnostics.of(resource.check(inputs(config, resource.spec())).failures());
+            List<Diagnostic> timeouts = timeoutProblems(config);
+            return ValidateResourceConfig.Response.newBuilder().addAllDiagnostics(diagnostics).addAllDiagnostics(timeouts).build();
+        }, d -> ValidateResourceConfig.Response.newBuilder().addDiagnostics(d).build());
+    }
+
+    @Override
+    public void validateDataResourceConfig(ValidateDataResourceConfig.Request request,
+                                           StreamObserver<ValidateDataResourceConfig.Response> out) {
+        guard(out, () -> {
+            SnapshotFunction function = function(request.getTypeName());
+            Map<String, Object> config = object(request.getConfig(), TerraformSchema.dataSourceType(function.spec()));
+            CheckResult checked = function.check(TerraformValues.toProps(config, function.spec().inputs()));
+            return ValidateDataResourceConfig.Response.newBuilder().addAllDiagnostics(Diagnostics.of(checked.failures())).build();
+        }, d -> ValidateDataResourceConfig.Response.newBuilder().addDiagnostics(d).build());
+    }
+
+    @Override
+    public void upgradeResourceState(UpgradeResourceState.Request request,
+                                     StreamObserver<UpgradeResourceState.Response> out) {
+        guard(out, () -> {
+            CtyType type = TerraformSchema.resourceType(resource(request.getTypeName()).spec());
+            // Schema version 0 is the only one so far: the stored JSON is re-encoded as it is.
+            Object state = CtyJson.decode(request.getRawState().getJson().toByteArray(), type);
+            return UpgradeResourceState.Response.newBuilder().setUpgradedState(dynamic(state, type)).build();
+        }, d -> UpgradeResourceState.Response.newBuilder().addDiagnostics(d).build());
+    }
+
+    @Override
+    public void readResource(ReadResource.Request request, StreamObserver<ReadResource.Response> out) {
+        guard(out, () -> {
+            SnapshotResource resource = resource(request.getTypeName());
+            CtyType type = TerraformSchema.resourceType(resource.spec());
+            Map<String, Object> current = object(request.getCurrentState(), type);
+            Optional<ReadResult> read = resource.read((String) current.get(TerraformSchema.ID),
+                    TerraformValues.toProps(current, resource.spec().properties()),
+                    operation(current, "update"));
+            Object next = read.map(r -> state(resource.spec(), r.id(), r.state(), current.get(TerraformSchema.TIMEOUTS)))
+                    .orElse(null);
+            return ReadResource.Response.newBuilder().setNewState(dynamic(next, type))
+                    .setPrivate(request.getPrivate()).build();
+        }, d -> ReadResource.Response.newBuilder().addDiagnostics(d).build());
+    }
+
+    @Override
+    public void planResourceChange(PlanResourceChange.Request request, StreamObserver<PlanResourceChange.Response> out) {
+        guard(out, () -> {
+            SnapshotResource resource = resource(request.getTypeName());
+            ResourceSpec spec = resource.spec();
+            CtyType type = TerraformSchema.resourceType(spec);
+            Map<String, Object> prior = object(request.getPriorState(), type);
+            Map<String, Object> proposed = object(request.getProposedNewState(), type);
+            PlanResourceChange.Response.Builder response = PlanResourceChange.Response.newBuilder();
+            if (proposed == null) {
+                return response.setPlannedState(request.getProposedNewState()).build(); // destroy
+            }
+            Props newInputs = resource.check(inputs(proposed, spec)).inputs();
+            Object timeouts = proposed.get(TerraformSchema.TIMEOUTS);
+            if (prior == null) {
+                return response.setPlannedState(dynamic(state(spec, Unknown.VALUE, resource.preview(newInputs), timeouts), type))
+                        .build();
+            }
+            Props priorState = TerraformValues.toProps(prior, spec.properties());
+            DiffResult diff = resource.diff((String) prior.get(TerraformSchema.ID), priorState, newInputs);
+            Map<String, Object> planned;
+            if (!diff.replaces().isEmpty()) {
+                planned = state(spec, Unknown.VALUE, resource.preview(newInputs), timeouts);
+                diff.replaces().forEach(name -> response.addRequiresReplace(AttributePath.newBuilder()
+                        .addSteps(AttributePath.Step.newBuilder().setAttributeName(Names.snakeCase(name)))));
+            } else {
+                planned = state(spec, prior.get(TerraformSchema.ID), resource.previewUpdate(priorState, newInputs), timeouts);
+            }
+            return response.setPlannedState(dynamic(planned, type)).setPlannedPrivate(request.getPriorPrivate()).build();
+        }, d -> PlanResourceChange.Response.newBuilder().addDiagnostics(d).build());
+    }
+
+    @Override
+    public void applyResourceChange(ApplyResourceChange.Request request, StreamObserver<ApplyResourceChange.Response> out) {
+        guard(out, () -> {
+            SnapshotResource resource = resource(request.getTypeName());
+            ResourceSpec spec = resource.spec();
+            CtyType type = TerraformSchema.resourceType(spec);
+            Map<String, Object> prior = object(request.getPriorState(), type);
+            Map<String, Object> planned = object(request.getPlannedState(), type);
+            ApplyResourceChange.Response.Builder response = ApplyResourceChange.Response.newBuilder();
+            if (planned == null) {
+                resource.delete((String) prior.get(TerraformSchema.ID), TerraformValues.toProps(prior, spec.properties()),
+                        operation(prior, "delete"));
+                return response.setNewState(dynamic(null, type)).build();
+            }
+            Object timeouts = planned.get(TerraformSchema.TIMEOUTS);
+            Props inputs = resource.check(inputs(planned, spec)).inputs();
+            if (prior == null) {
+                try {
+                    Created created = resource.create(inputs, operation(planned, "create"));
+                    return response.setNewState(dynamic(state(spec, created.id(), created.state(), timeouts), type)).build();
+                } catch (PartialCreateException e) {
+                    // State plus an error: Terraform keeps the snapshot, tainted, instead of losing it.
+                    return response.setNewState(dynamic(state(spec, e.id(), e.state(), timeouts), type))
+                            .addDiagnostics(Diagnostics.error("Snapshot created but not ready", e.getMessage())).build();
+                }
+            }
+            String id = (String) prior.get(TerraformSchema.ID);
+            Props next = resource.update(id, TerraformValues.toProps(prior, spec.properties()), inputs, operation(planned, "update"));
+            return response.setNewState(dynamic(state(spec, id, next, timeouts), type)).build();
+        }, d -> ApplyResourceChange.Response.newBuilder().addDiagnostics(d).build());
+    }
+
+    @Override
+    public void importResourceState(ImportResourceState.Request request, StreamObserver<ImportResourceState.Response> out) {
+        guard(out, () -> {
+            SnapshotResource resource = resource(request.getTypeName());
+            Optional<ReadResult> read = resource.read(request.getId(), Props.empty(), operation(null, "update"));
+            if (read.isEmpty()) {
+                return ImportResourceState.Response.newBuilder().addDiagnostics(Diagnostics.error("Cannot import",
+                        "no " + request.getTypeName() + " with id \"" + request.getId() + "\"; the id is "
+                                + resource.spec().importIdFormat())).build();
+            }
+            CtyType type = TerraformSchema.resourceType(resource.spec());
+            return ImportResourceState.Response.newBuilder().addImportedResources(ImportResourceState.ImportedResource
+                    .newBuilder().setTypeName(request.getTypeName())
+                    .setState(dynamic(state(resource.spec(), read.get().id(), read.get().state(), null), type))).build();
+        }, d -> ImportResourceState.Response.newBuilder().addDiagnostics(d).build());
+    }
+
+    @Override
+    public void readDataSource(ReadDataSource.Request request, StreamObserver<ReadDataSource.Response> out) {
+        guard(out, () -> {
+            SnapshotFunction function = function(request.getTypeName());
+            CtyType type = TerraformSchema.dataSourceType(function.spec());
+            Map<String, Object> config = object(request.getConfig(), type);
+            CheckResult checked = function.check(TerraformValues.toProps(config, function.spec().inputs()));
+            if (!checked.ok()) {
+                return ReadDataSource.Response.newBuilder().addAllDiagnostics(Diagnostics.of(checked.failures())).build();
+            }
+            Props result = function.invoke(checked.inputs(), operation(null, "update"));
+            Map<String, Object> state = new LinkedHashMap<>();
+            Object scope = config.values().stream().filter(v -> v != null).findFirst().orElse("all");
+            state.put(TerraformSchema.ID, String.valueOf(scope));
+            state.putAll(TerraformValues.toObject(result, function.spec().inputs()));
+            state.putAll(TerraformValues.toObject(result, function.spec().outputs()));
+            return ReadDataSource.Response.newBuilder().setState(dynamic(state, type)).build();
+        }, d -> ReadDataSource.Response.newBuilder().addDiagnostics(d).build());
+    }
+
+    @Override
+    public void stopProvider(StopProvider.Request request, StreamObserver<StopProvider.Response> out) {
+        LOG.info("StopProvider: cancelling every wait");
+        cancellation.cancel();
+        reply(out, StopProvider.Response.getDefaultInstance());
+    }
+
+    private SnapshotResource resource(String type) {
+        return provider.resourceByTerraformType(type).orElseThrow(() ->
+                new ProviderException("unknown resource type " + type));
+    }
+
+    private SnapshotFunction function(String type) {
+        return provider.functionByTerraformType(type).orElseThrow(() ->
+                new ProviderException("unknown data source " + type));
+    }
+
+    private static Props inputs(Map<String, Object> object, ResourceSpec spec) {
+        return TerraformValues.toProps(object, spec.inputs());
+    }
+
+    /** A resource's whole Terraform value: id, every attribute, and the timeouts block as given. */
+    private static Map<String, Object> state(ResourceSpec spec, Object id, Props props, Object timeouts) {
+        Map<String, Object> state = new LinkedHashMap<>();
+        state.put(TerraformSchema.ID, id);
+        state.putAll(TerraformValues.toObject(props, spec.properties()));
+        state.put(TerraformSchema.TIMEOUTS, timeouts);
+        return state;
+    }
+
+    private Operation operation(Map<String, Object> value, String kind) {
+        Duration timeout = DEFAULT_TIMEOUTS.get(kind);
+        if (value != null && value.get(TerraformSchema.TIMEOUTS) instanceof Map<?, ?> timeouts
+                && timeouts.get(kind) instanceof String text) {
+            timeout = GoDuration.parse(text, "timeouts." + kind);
+        }
+        return Operation.within(timeout, cancellation, ProgressListener.NONE);
+    }
+
+    private static List<Diagnostic> timeoutProblems(Map<String, Object> config) {
+        if (!(config.get(TerraformSchema.TIMEOUTS) instanceof Map<?, ?> timeouts)) {
+            return List.of();
+        }
+        return TerraformSchema.TIMEOUT_KINDS.stream().filter(k -> timeouts.get(k) instanceof String).flatMap(k -> {
+            try {
+                GoDuration.parse((String) timeouts.get(k), "timeouts." + k);
+                return java.util.stream.Stream.<Diagnostic>empty();
+            } catch (IllegalArgumentException e) {
+                return java.util.stream.Stream.of(Diagnostic.newBuilder().setSeverity(Diagnostic.Severity.ERROR)
+                        .setSummary("Invalid timeout").setDetail(e.getMessage())
+                        .setAttribute(AttributePath.newBuilder()
+                                .addSteps(AttributePath.Step.newBuilder().setAttributeName(TerraformSchema.TIMEOUTS))
+                                .addSteps(AttributePath.Step.newBuilder().setAttributeName(k))).build());
+            }
+        }).toList();
+    }
+
+    private static Map<ConfigKey, String> given(Map<String, Object> config) {
+        Map<ConfigKey, String> given = new EnumMap<>(ConfigKey.class);
+        for (ConfigKey key : ConfigKey.values()) {
+            if (config != null && config.get(key.terraformName()) instanceof String s) {
+                given.put(key, s);
+            }
+        }
+        return given;
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Map<String, Object> object(DynamicValue value, CtyType type) {
+        Object decoded = !value.getMsgpack().isEmpty() ? CtyMsgpack.decode(value.getMsgpack().toByteArray(), type)
+                : !value.getJson().isEmpty() ? CtyJson.decode(value.getJson().toByteArray(), type) : null;
+        return (Map<String, Object>) decoded;
+    }
+
+    private static DynamicValue dynamic(Object value, CtyType type) {
+        return DynamicValue.newBuilder().setMsgpack(ByteString.copyFrom(CtyMsgpack.encode(value, type))).build();
+    }
+
+    private static <T> void reply(StreamObserver<T> out, T value) {
+        out.onNext(value);
+        out.onCompleted();
+    }
+
+    /** Runs a call; a failure becomes an error diagnostic in the call's own response. */
+    private static <T> void guard(StreamObserver<T> out, Supplier<T> call, java.util.function.Function<Diagnostic, T> failed) {
+        T response;
+        try {
+            response = call.get();
+        } catch (ProviderException | ApiException | CancelledException | IllegalArgumentException e) {
+            response = failed.apply(Diagnostics.error(summary(e), e.getMessage()));
+        } catch (RuntimeException e) {
+            LOG.log(Level.WARNING, "unexpected failure", e);
+            response = failed.apply(Diagnostics.error("vpssnap internal error", e.toString()));
+        }
+        reply(out, response);
+    }
+
+    private static String summary(RuntimeException e) {
+        return e instanceof CancelledException ? "Cancelled" : e instanceof ApiException ? "Cloud API error" : "vpssnap error";
+    }
+}
