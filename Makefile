@@ -46,9 +46,10 @@ $(BIN)/pulumi-resource-vpssnap: $(PROVIDER_JAR) $(wildcard provider/src/main/sh/
 	  cp $(BIN)/terraform-provider-vpssnap $(BIN)/terraform-provider-vpssnap_v$(VERSION); fi
 	touch $@
 
-## test: every test: emulator, clients, the plugin process over gRPC, and end-to-end runs of the real pulumi
-test: install $(PULUMI_DEP)
-	$(MVN) $(MVN_TEST_FLAGS) verify -Dvpssnap.bin=$(BIN) -Dvpssnap.pulumi=$(abspath $(PULUMI))
+## test: every test: emulator, clients, both plugin processes over gRPC, and end-to-end runs of the real pulumi and tofu
+test: install $(PULUMI_DEP) $(TOFU_DEP)
+	$(MVN) $(MVN_TEST_FLAGS) verify \
+	  -Dvpssnap.bin=$(BIN) -Dvpssnap.pulumi=$(abspath $(PULUMI)) -Dvpssnap.tofu=$(abspath $(TOFU))
 
 ## demo: start the emulator, run a real `pulumi up` of examples/yaml (create, revert, refresh, destroy), stop it
 demo: install $(PULUMI_DEP)

@@ -124,6 +124,29 @@ public final class EmulatorFixture implements AutoCloseable {
         send("POST", "/_emulator/faults", json);
     }
 
+    /** A snapshot made directly through the API, as one made in the web panel, once it is ready. */
+    public long createLocawebSnapshot(String server, String name) throws InterruptedException {
+        JsonNode made = send("POST", "/v1/cloud/servers/" + server + "/snapshots",
+                "{\"data\":{\"type\":\"snapshots\",\"attributes\":{\"name\":\"" + name + "\"}}}",
+                "X-Auth-Token", LOCAWEB_TOKEN);
+        long id = made.path("data").path("id").asLong();
+        while (!"done".equals(send("GET", "/v1/cloud/servers/" + server + "/snapshots/" + id, null, "X-Auth-Token",
+                LOCAWEB_TOKEN).path("data").path("attributes").path("status").asText())) {
+            Thread.sleep(50);
+        }
+        return id;
+    }
+
+    public long createVpsorgSnapshot(long serverId, String name) throws InterruptedException {
+        long id = send("POST", "/api/v1/snapshots/", "{\"server_id\":" + serverId + ",\"name\":\"" + name + "\"}",
+                "Authorization", "Bearer " + VPSORG_TOKEN).path("id").asLong();
+        while (vpsorgSnapshots(serverId).stream().noneMatch(s -> s.path("id").asLong() == id
+                && s.path("status").asText().equals("completed"))) {
+            Thread.sleep(50);
+        }
+        return id;
+    }
+
     public void addServer(String json) {
         send("POST", "/_emulator/servers", json);
     }
@@ -133,9 +156,13 @@ public final class EmulatorFixture implements AutoCloseable {
     }
 
     private JsonNode send(String method, String path, String body) {
+        return send(method, path, body, "X-Vpssnap-Test", "control");
+    }
+
+    private JsonNode send(String method, String path, String body, String header, String value) {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url() + path))
                 .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body))
-                .header("Content-Type", "application/json");
+                .header("Content-Type", "application/json").header(header, value);
         try {
             HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
             if (response.statusCode() >= 300) {

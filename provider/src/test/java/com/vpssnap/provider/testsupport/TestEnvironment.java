@@ -26,6 +26,10 @@ public final class TestEnvironment {
         return tarball;
     }
 
+    public static Path tofu() {
+        return existing("vpssnap.tofu", "the tofu CLI (tools/bin/tofu)");
+    }
+
     public static Path pulumi() {
         return existing("vpssnap.pulumi", "the pulumi CLI (tools/bin/pulumi)");
     }

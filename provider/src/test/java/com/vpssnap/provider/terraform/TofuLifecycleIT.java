@@ -1,0 +1,147 @@
+package com.vpssnap.provider.terraform;
+
+import com.vpssnap.provider.testsupport.EmulatorFixture;
+import com.vpssnap.provider.testsupport.ProcessResult;
+import com.vpssnap.provider.testsupport.TofuCli;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Path;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * HCL configurations through the real tofu, the installed plugin and the emulator: apply, a
+ * clean plan, an in-place revert, drift, import, a planned replacement, destroy, bad input.
+ */
+class TofuLifecycleIT {
+    private static EmulatorFixture emulator;
+
+    @BeforeAll
+    static void startEmulator() {
+        emulator = EmulatorFixture.start();
+    }
+
+    @AfterAll
+    static void stopEmulator() {
+        emulator.close();
+    }
+
+    @BeforeEach
+    void reset() {
+        emulator.reset();
+    }
+
+    @Test
+    void locawebLifecycle(@TempDir Path dir) throws Exception {
+        TofuCli tofu = new TofuCli(dir);
+        String resource = "resource \"vpssnap_locaweb_snapshot\" \"web\" {\n  server = \"cpro0299\"\n  name = \"%s\"\n%s}\n";
+        String adopted = "resource \"vpssnap_locaweb_snapshot\" \"adopted\" {\n  server = \"cpro0300\"\n  name = \"by-hand\"\n}\n";
+        String data = "data \"vpssnap_locaweb_snapshots\" \"all\" {\n  server = \"cpro0299\"\n"
+                + "  depends_on = [vpssnap_locaweb_snapshot.web]\n}\noutput \"listed\" { value = length(data.vpssnap_locaweb_snapshots.all.snapshots) }\n";
+
+        tofu.writeConfig(provider("locaweb", emulator.locawebEndpoint(), EmulatorFixture.LOCAWEB_TOKEN)
+                + String.format(resource, "tf-web", "") + data);
+        tofu.ok("apply", "-auto-approve");
+        assertEquals(1, emulator.locawebSnapshots("cpro0299").size());
+        assertEquals("1", tofu.ok("output", "-raw", "listed").stdout().trim(), "the data source lists it");
+        assertEquals(0, tofu.run("plan", "-detailed-exitcode").exitCode(), "clean plan right after apply");
+
+        emulator.clearRequests();
+        tofu.writeConfig(provider("locaweb", emulator.locawebEndpoint(), EmulatorFixture.LOCAWEB_TOKEN)
+                + String.format(resource, "tf-web", "  revert_trigger = \"r1\"\n") + data);
+        assertTrue(tofu.ok("plan").stdout().contains("1 to change, 0 to destroy"), "in place");
+        tofu.ok("apply", "-auto-approve");
+        assertEquals(1, emulator.countRequests("POST", "/v1/cloud/servers/cpro0299/snapshots/\\d+/actions"));
+        assertEquals(0, tofu.run("plan", "-detailed-exitcode").exitCode());
+
+        long id = emulator.locawebSnapshots("cpro0299").get(0).path("id").asLong();
+        emulator.deleteBehindProvider("/locaweb/servers/cpro0299/snapshots/" + id);
+        assertTrue(tofu.ok("plan", "-refresh-only").stdout().contains("has been deleted"));
+        assertTrue(tofu.ok("plan").stdout().contains("1 to add"), "re-created by the next plan");
+        tofu.ok("apply", "-auto-approve");
+
+        long byHand = emulator.createLocawebSnapshot("cpro0300", "by-hand");
+        tofu.writeConfig(provider("locaweb", emulator.locawebEndpoint(), EmulatorFixture.LOCAWEB_TOKEN)
+                + String.format(resource, "tf-web", "  revert_trigger = \"r1\"\n") + adopted + data);
+        tofu.ok("import", "vpssnap_locaweb_snapshot.adopted", "cpro0300/" + byHand);
+        assertEquals(0, tofu.run("plan", "-detailed-exitcode").exitCode(), "clean plan after import");
+
+        tofu.writeConfig(provider("locaweb", emulator.locawebEndpoint(), EmulatorFixture.LOCAWEB_TOKEN)
+                + String.format(resource, "tf-web-renamed", "  revert_trigger = \"r1\"\n") + adopted + data);
+        assertTrue(tofu.ok("plan").stdout().contains("forces replacement"), "a new name replaces");
+
+        tofu.ok("destroy", "-auto-approve");
+        assertEquals(0, emulator.totalSnapshots(), emulator.state().toString());
+    }
+
+    @Test
+    void vpsorgLifecycle(@TempDir Path dir) throws Exception {
+        TofuCli tofu = new TofuCli(dir);
+        String resource = "resource \"vpssnap_vpsorg_snapshot\" \"db\" {\n  server_id = 12345\n  name = \"%s\"\n%s}\n";
+        String data = "data \"vpssnap_vpsorg_snapshots\" \"all\" {\n  server_id = 12345\n"
+                + "  depends_on = [vpssnap_vpsorg_snapshot.db]\n}\noutput \"listed\" { value = length(data.vpssnap_vpsorg_snapshots.all.snapshots) }\n";
+        String head = provider("vpsorg", emulator.vpsorgEndpoint(), EmulatorFixture.VPSORG_TOKEN);
+
+        tofu.writeConfig(head + String.format(resource, "tf-db", "  description = \"from tofu\"\n") + data);
+        tofu.ok("apply", "-auto-approve");
+        assertEquals(1, emulator.vpsorgSnapshots(12345).size());
+        assertEquals("1", tofu.ok("output", "-raw", "listed").stdout().trim());
+        assertEquals(0, tofu.run("plan", "-detailed-exitcode").exitCode());
+
+        emulator.clearRequests();
+        tofu.writeConfig(head + String.format(resource, "tf-db", "  description = \"from tofu\"\n  revert_trigger = \"r1\"\n") + data);
+        tofu.ok("apply", "-auto-approve");
+        assertEquals(1, emulator.countRequests("POST", "/api/v1/snapshots/\\d+/restore/"));
+
+        long id = emulator.vpsorgSnapshots(12345).get(0).path("id").asLong();
+        emulator.deleteBehindProvider("/vpsorg/snapshots/" + id);
+        assertTrue(tofu.ok("plan", "-refresh-only").stdout().contains("has been deleted"));
+        tofu.ok("apply", "-auto-approve");
+
+        long byHand = emulator.createVpsorgSnapshot(12346, "by-hand");
+        String adopted = "resource \"vpssnap_vpsorg_snapshot\" \"adopted\" {\n  server_id = 12346\n  name = \"by-hand\"\n}\n";
+        String config = head + String.format(resource, "tf-db", "  description = \"from tofu\"\n  revert_trigger = \"r1\"\n")
+                + adopted + data;
+        tofu.writeConfig(config);
+        tofu.ok("import", "vpssnap_vpsorg_snapshot.adopted", Long.toString(byHand));
+        assertEquals(0, tofu.run("plan", "-detailed-exitcode").exitCode(), "clean plan after import");
+
+        tofu.writeConfig(config.replace("\"tf-db\"", "\"tf-db-2\""));
+        assertTrue(tofu.ok("plan").stdout().contains("forces replacement"));
+
+        tofu.ok("destroy", "-auto-approve");
+        assertEquals(0, emulator.totalSnapshots(), emulator.state().toString());
+    }
+
+    @Test
+    void invalidNameAndMissingTokenNameTheAttribute(@TempDir Path dir) throws Exception {
+        TofuCli tofu = new TofuCli(dir);
+        tofu.writeConfig(provider("vpsorg", emulator.vpsorgEndpoint(), EmulatorFixture.VPSORG_TOKEN)
+                + "resource \"vpssnap_vpsorg_snapshot\" \"bad\" {\n  server_id = 12345\n  name = \"not ok!\"\n}\n");
+        ProcessResult invalid = tofu.run("validate");
+        assertNotEquals(0, invalid.exitCode(), invalid.toString());
+        assertTrue(invalid.combined().contains("name: \"not ok!\" is not allowed"), invalid.toString());
+        assertTrue(invalid.combined().contains("bad"), "points at the resource: " + invalid);
+
+        tofu.writeConfig("terraform {\n  required_providers {\n    vpssnap = { source = \"" + TofuCli.SOURCE + "\" }\n  }\n}\n"
+                + "provider \"vpssnap\" {\n  locaweb_endpoint = \"" + emulator.locawebEndpoint() + "\"\n}\n"
+                + "resource \"vpssnap_locaweb_snapshot\" \"no_token\" {\n  server = \"cpro0299\"\n  name = \"x\"\n}\n");
+        ProcessResult missing = tofu.run("apply", "-auto-approve");
+        assertNotEquals(0, missing.exitCode(), missing.toString());
+        assertTrue(missing.combined().contains("locaweb_token") && missing.combined().contains("VPSSNAP_LOCAWEB_TOKEN"),
+                missing.toString());
+        assertEquals(0, emulator.totalSnapshots());
+    }
+
+    private static String provider(String cloud, String endpoint, String token) {
+        return "terraform {\n  required_providers {\n    vpssnap = { source = \"" + TofuCli.SOURCE + "\" }\n  }\n}\n"
+                + "provider \"vpssnap\" {\n  " + cloud + "_endpoint = \"" + endpoint + "\"\n  " + cloud + "_token = \""
+                + token + "\"\n}\n";
+    }
+}

@@ -1,0 +1,55 @@
+package com.vpssnap.provider.testsupport;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The real tofu CLI in its own directory, loading the installed vpssnap launcher through a
+ * dev_overrides CLI config (this machine's TF_CLI_CONFIG_FILE is always replaced).
+ */
+public final class TofuCli {
+    public static final String SOURCE = "vpssnap.local/vpssnap/vpssnap";
+    private final Path dir;
+    private final Map<String, String> env = new HashMap<>();
+
+    public TofuCli(Path workspace) throws IOException {
+        this.dir = Files.createDirectories(workspace);
+        Path cliConfig = dir.resolve("cli.tfrc");
+        Files.writeString(cliConfig, "provider_installation {\n  dev_overrides {\n    \"" + SOURCE + "\" = \""
+                + TestEnvironment.binDir() + "\"\n  }\n  direct {}\n}\n");
+        env.put("TF_CLI_CONFIG_FILE", cliConfig.toString());
+        env.put("TF_IN_AUTOMATION", "1");
+        env.put("TF_INPUT", "0");
+        env.put("CHECKPOINT_DISABLE", "1");
+        for (String name : List.of("VPSSNAP_LOCAWEB_ENDPOINT", "VPSSNAP_LOCAWEB_TOKEN",
+                "VPSSNAP_VPSORG_ENDPOINT", "VPSSNAP_VPSORG_TOKEN")) {
+            env.put(name, "");
+        }
+    }
+
+    public void writeConfig(String hcl) throws IOException {
+        Files.writeString(dir.resolve("main.tf"), hcl);
+    }
+
+    public ProcessResult run(String... args) {
+        List<String> command = new ArrayList<>();
+        command.add(TestEnvironment.tofu().toString());
+        command.addAll(List.of(args));
+        command.add("-no-color");
+        return Commands.run(command, dir, env, Duration.ofMinutes(4));
+    }
+
+    public ProcessResult ok(String... args) {
+        ProcessResult result = run(args);
+        if (result.exitCode() != 0) {
+            throw new AssertionError("tofu " + String.join(" ", args) + " failed: " + result);
+        }
+        return result;
+    }
+}
