@@ -139,6 +139,23 @@ class TofuLifecycleIT {
         assertEquals(0, emulator.totalSnapshots());
     }
 
+    @Test
+    void theTerraformExampleAppliesRevertsAndDestroys(@TempDir Path dir) throws Exception {
+        TofuCli tofu = new TofuCli(dir);
+        String example = java.nio.file.Files.readString(
+                com.vpssnap.provider.testsupport.TestEnvironment.repositoryRoot().resolve("examples/terraform/main.tf"));
+        tofu.writeConfig(example.replace("http://127.0.0.1:8080", emulator.url()));
+        tofu.ok("apply", "-auto-approve");
+        assertEquals(2, emulator.totalSnapshots());
+        assertTrue(tofu.ok("output", "snapshots_on_web_server").stdout().contains("before-nginx-upgrade"));
+        emulator.clearRequests();
+        tofu.ok("apply", "-auto-approve", "-var", "rollback_to=rollback-1");
+        assertEquals(1, emulator.countRequests("POST", "/v1/cloud/servers/cpro0299/snapshots/\\d+/actions"));
+        assertEquals(1, emulator.countRequests("POST", "/api/v1/snapshots/\\d+/restore/"));
+        tofu.ok("destroy", "-auto-approve");
+        assertEquals(0, emulator.totalSnapshots());
+    }
+
     private static String provider(String cloud, String endpoint, String token) {
         return "terraform {\n  required_providers {\n    vpssnap = { source = \"" + TofuCli.SOURCE + "\" }\n  }\n}\n"
                 + "provider \"vpssnap\" {\n  " + cloud + "_endpoint = \"" + endpoint + "\"\n  " + cloud + "_token = \""
