@@ -140,6 +140,30 @@ class TofuLifecycleIT {
     }
 
     @Test
+    void aSnapshotThatFailsAfterCreationIsTaintedNotLost(@TempDir Path dir) throws Exception {
+        try (EmulatorFixture slow = EmulatorFixture.start(com.vpssnap.emulator.EmulatorOptions.defaults().port(0)
+                .createMs(600_000).deleteMs(100))) {
+            TofuCli tofu = new TofuCli(dir);
+            tofu.writeConfig(provider("locaweb", slow.locawebEndpoint(), EmulatorFixture.LOCAWEB_TOKEN)
+                    + "resource \"vpssnap_locaweb_snapshot\" \"doomed\" {\n  server = \"cpro0299\"\n  name = \"doomed\"\n}\n");
+            java.util.concurrent.CompletableFuture<ProcessResult> apply =
+                    java.util.concurrent.CompletableFuture.supplyAsync(() -> tofu.run("apply", "-auto-approve"));
+            while (slow.totalSnapshots() == 0) {
+                Thread.sleep(100);
+            }
+            long id = slow.locawebSnapshots("cpro0299").get(0).path("id").asLong();
+            slow.patch("/locaweb/servers/cpro0299/snapshots/" + id, "{\"status\":\"error\"}");
+            ProcessResult failed = apply.get(3, java.util.concurrent.TimeUnit.MINUTES);
+            assertNotEquals(0, failed.exitCode(), failed.toString());
+            assertTrue(failed.combined().contains("status error"), failed.toString());
+            ProcessResult state = tofu.ok("state", "show", "vpssnap_locaweb_snapshot.doomed");
+            assertTrue(state.stdout().contains("tainted") && state.stdout().contains("cpro0299/" + id), state.toString());
+            tofu.ok("destroy", "-auto-approve");
+            assertEquals(0, slow.totalSnapshots(), "the tainted snapshot is deleted, not orphaned");
+        }
+    }
+
+    @Test
     void theTerraformExampleAppliesRevertsAndDestroys(@TempDir Path dir) throws Exception {
         TofuCli tofu = new TofuCli(dir);
         String example = java.nio.file.Files.readString(
