@@ -1,11 +1,9 @@
 package com.vpssnap.provider.pulumi;
 
 import com.vpssnap.provider.testsupport.EmulatorFixture;
+import com.vpssnap.provider.testsupport.EmulatorTest;
 import com.vpssnap.provider.testsupport.ProcessResult;
 import com.vpssnap.provider.testsupport.PulumiCli;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -16,24 +14,7 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** Bad input through the real pulumi CLI: a clear message naming the field, and nothing lost or sent. */
-class PulumiBadInputIT {
-    private static EmulatorFixture emulator;
-
-    @BeforeAll
-    static void startEmulator() {
-        emulator = EmulatorFixture.start();
-    }
-
-    @AfterAll
-    static void stopEmulator() {
-        emulator.close();
-    }
-
-    @BeforeEach
-    void resetEmulator() {
-        emulator.reset();
-    }
-
+class PulumiBadInputIT extends EmulatorTest {
     @Test
     void invalidNameIsRefusedBeforeAnyCall(@TempDir Path workspace) throws Exception {
         PulumiCli pulumi = PulumiYamlLifecycleIT.stack(CloudCase.VPSORG, workspace, emulator);

@@ -3,11 +3,9 @@ package com.vpssnap.provider.pulumi;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.vpssnap.provider.testsupport.EmulatorFixture;
+import com.vpssnap.provider.testsupport.EmulatorTest;
 import com.vpssnap.provider.testsupport.ProcessResult;
 import com.vpssnap.provider.testsupport.PulumiCli;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
@@ -24,25 +22,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * A YAML program's whole life with the real pulumi CLI, the installed plugin and the emulator:
  * create, no-op preview, revert in place, replace, drift, import, destroy.
  */
-class PulumiYamlLifecycleIT {
+class PulumiYamlLifecycleIT extends EmulatorTest {
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static EmulatorFixture emulator;
-
-    @BeforeAll
-    static void startEmulator() {
-        emulator = EmulatorFixture.start();
-    }
-
-    @AfterAll
-    static void stopEmulator() {
-        emulator.close();
-    }
-
-    @BeforeEach
-    void resetEmulator() {
-        emulator.reset();
-    }
-
     @ParameterizedTest
     @EnumSource(CloudCase.class)
     void lifecycle(CloudCase cloud, @TempDir Path workspace) throws Exception {

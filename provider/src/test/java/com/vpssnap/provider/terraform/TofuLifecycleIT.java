@@ -1,11 +1,9 @@
 package com.vpssnap.provider.terraform;
 
 import com.vpssnap.provider.testsupport.EmulatorFixture;
+import com.vpssnap.provider.testsupport.EmulatorTest;
 import com.vpssnap.provider.testsupport.ProcessResult;
 import com.vpssnap.provider.testsupport.TofuCli;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -19,24 +17,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * HCL configurations through the real tofu, the installed plugin and the emulator: apply, a
  * clean plan, an in-place revert, drift, import, a planned replacement, destroy, bad input.
  */
-class TofuLifecycleIT {
-    private static EmulatorFixture emulator;
-
-    @BeforeAll
-    static void startEmulator() {
-        emulator = EmulatorFixture.start();
-    }
-
-    @AfterAll
-    static void stopEmulator() {
-        emulator.close();
-    }
-
-    @BeforeEach
-    void reset() {
-        emulator.reset();
-    }
-
+class TofuLifecycleIT extends EmulatorTest {
     @Test
     void locawebLifecycle(@TempDir Path dir) throws Exception {
         TofuCli tofu = new TofuCli(dir);
