@@ -10,6 +10,7 @@ import org.junit.jupiter.api.io.TempDir;
 import java.nio.file.Path;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -28,7 +29,10 @@ class TofuLifecycleIT extends EmulatorTest {
 
         tofu.writeConfig(provider("locaweb", emulator.locawebEndpoint(), EmulatorFixture.LOCAWEB_TOKEN)
                 + String.format(resource, "tf-web", "") + data);
-        tofu.ok("apply", "-auto-approve");
+        ProcessResult applied = tofu.ok("apply", "-auto-approve");
+        assertFalse(applied.combined().contains(EmulatorFixture.LOCAWEB_TOKEN), "token in tofu's output");
+        assertFalse(java.nio.file.Files.readString(dir.resolve("terraform.tfstate")).contains(EmulatorFixture.LOCAWEB_TOKEN),
+                "token in the state");
         assertEquals(1, emulator.locawebSnapshots("cpro0299").size());
         assertEquals("1", tofu.ok("output", "-raw", "listed").stdout().trim(), "the data source lists it");
         assertEquals(0, tofu.run("plan", "-detailed-exitcode").exitCode(), "clean plan right after apply");
