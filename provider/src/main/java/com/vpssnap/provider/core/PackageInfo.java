@@ -12,6 +12,8 @@ public final class PackageInfo {
     public static final String NAME = "vpssnap";
     /** Kept equal to the Maven version by a test; the SDKs carry it so the engine loads this plugin. */
     public static final String VERSION = "0.1.0";
+    /** The com.pulumi:pulumi version the generated Java SDK depends on (the parent pom's pulumi-java.version). */
+    public static final String PULUMI_JAVA_VERSION = "1.16.0";
     public static final String DESCRIPTION =
             "Server snapshots as rollback points on Locaweb Cloud and VPS.org, with an in-place revert trigger.";
 

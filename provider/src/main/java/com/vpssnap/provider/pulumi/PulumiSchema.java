@@ -190,7 +190,10 @@ public final class PulumiSchema {
 
     private static ObjectNode language() {
         Map<String, Object> java = new LinkedHashMap<>();
-        java.put("basePackage", "com.vpssnap");
+        // basePackage "com" + package name "vpssnap" = Java packages com.vpssnap, com.vpssnap.locaweb, ...
+        java.put("basePackage", "com");
+        // The generator's default is com.pulumi:pulumi 1.0.0; the SDK is built and tested against ours.
+        java.put("dependencies", Map.of("com.pulumi:pulumi", PackageInfo.PULUMI_JAVA_VERSION));
         Map<String, Object> nodejs = new LinkedHashMap<>();
         nodejs.put("packageName", "@vpssnap/vpssnap");
         nodejs.put("packageDescription", PackageInfo.DESCRIPTION);
