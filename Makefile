@@ -17,9 +17,13 @@ EMULATOR_PORT ?= 8080
 
 include tools/tools.mk
 
+GEN_NODEJS := $(TOOLS_BIN)/gen-nodejs
+# Java stacks need pulumi-language-java beside pulumi: built here unless PULUMI points elsewhere.
+JAVA_HOST_DEP := $(if $(PULUMI_DEP),$(TOOLS_BIN)/pulumi-language-java)
+
 JAVA_SOURCES := $(shell find provider/src/main emulator/src/main -type f 2>/dev/null) pom.xml provider/pom.xml emulator/pom.xml
 
-.PHONY: build install test demo emulator schema clean tools
+.PHONY: build install test demo emulator schema sdks sdk-java sdk-nodejs clean tools
 
 ## build: compile both modules and package the emulator jar and the provider jars (no tests)
 build: $(PROVIDER_JAR)
@@ -47,9 +51,10 @@ $(BIN)/pulumi-resource-vpssnap: $(PROVIDER_JAR) $(wildcard provider/src/main/sh/
 	touch $@
 
 ## test: every test: emulator, clients, both plugin processes over gRPC, and end-to-end runs of the real pulumi and tofu
-test: install $(PULUMI_DEP) $(TOFU_DEP)
+test: install $(PULUMI_DEP) $(TOFU_DEP) $(JAVA_HOST_DEP) $(GEN_NODEJS) sdk-java sdk-nodejs
 	$(MVN) $(MVN_TEST_FLAGS) verify \
-	  -Dvpssnap.bin=$(BIN) -Dvpssnap.pulumi=$(abspath $(PULUMI)) -Dvpssnap.tofu=$(abspath $(TOFU))
+	  -Dvpssnap.bin=$(BIN) -Dvpssnap.pulumi=$(abspath $(PULUMI)) -Dvpssnap.tofu=$(abspath $(TOFU)) \
+	  -Dvpssnap.genNodejs=$(GEN_NODEJS)
 
 ## demo: start the emulator, run a real `pulumi up` of examples/yaml (create, revert, refresh, destroy), stop it
 demo: install $(PULUMI_DEP)
@@ -70,3 +75,31 @@ tools: tools-pulumi tools-tofu
 clean:
 	$(MVN) $(MVN_FLAGS) clean
 	rm -rf $(BUILD)
+
+
+# The Node.js SDK generator (tools/pulumi/gen-nodejs): pulumi's own nodejs code generator, since
+# pulumi-language-nodejs cannot be built from the Go module proxy (tools/README.md).
+$(GEN_NODEJS): $(TOOLS_DIR)/pulumi/go.mod $(TOOLS_DIR)/pulumi/go.sum $(TOOLS_DIR)/pulumi/gen-nodejs/main.go | $(TOOLS_BIN)
+	cd $(TOOLS_DIR)/pulumi && $(TOOLS_GO_BUILD) -ldflags "-s -w" -o $@.tmp ./gen-nodejs
+	mv -f $@.tmp $@
+
+SDK_JAVA_JAR := sdk/java/target/vpssnap-$(VERSION).jar
+SDK_NODEJS_BUILT := sdk/nodejs/bin/package.json
+
+## sdk-java: build the Java SDK with Maven and install it into the local Maven repository (com.vpssnap:vpssnap:$(VERSION))
+sdk-java: $(SDK_JAVA_JAR)
+
+$(SDK_JAVA_JAR): $(shell find sdk/java -type f -not -path '*/target/*' 2>/dev/null)
+	$(MVN) $(MVN_FLAGS) -f sdk/java/pom.xml install
+
+## sdk-nodejs: build the Node.js SDK with tsc into sdk/nodejs/bin; stacks use it with `npm install file:PATH/sdk/nodejs/bin`
+sdk-nodejs: $(SDK_NODEJS_BUILT)
+
+# package.json goes into bin/ beside the compiled files, as in a published package.
+$(SDK_NODEJS_BUILT): $(shell find sdk/nodejs -type f -not -path '*/node_modules/*' -not -path '*/bin/*' 2>/dev/null)
+	cd sdk/nodejs && npm install --no-audit --no-fund --no-package-lock --loglevel=error && npx tsc
+	cp sdk/nodejs/package.json sdk/nodejs/README.md sdk/nodejs/bin/
+
+## sdks: regenerate sdk/java and sdk/nodejs from schema.json (commit the result; a test fails when they are stale)
+sdks: $(PULUMI_DEP) $(JAVA_HOST_DEP) $(GEN_NODEJS)
+	PULUMI=$(abspath $(PULUMI)) GEN_NODEJS=$(GEN_NODEJS) scripts/gen-sdks.sh schema.json sdk

@@ -197,6 +197,8 @@ public final class PulumiSchema {
         Map<String, Object> nodejs = new LinkedHashMap<>();
         nodejs.put("packageName", "@vpssnap/vpssnap");
         nodejs.put("packageDescription", PackageInfo.DESCRIPTION);
+        // Writes the schema's version into package.json and its "pulumi" block, so the engine loads this plugin.
+        nodejs.put("respectSchemaVersion", true);
         ObjectNode language = JSON.createObjectNode();
         language.set("java", JSON.valueToTree(java));
         language.set("nodejs", JSON.valueToTree(nodejs));
