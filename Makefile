@@ -21,11 +21,12 @@ GEN_NODEJS := $(TOOLS_BIN)/gen-nodejs
 # Java stacks need pulumi-language-java beside pulumi: built here unless PULUMI points elsewhere.
 JAVA_HOST_DEP := $(if $(PULUMI_DEP),$(TOOLS_BIN)/pulumi-language-java)
 
-JAVA_SOURCES := $(shell find provider/src/main emulator/src/main -type f 2>/dev/null) pom.xml provider/pom.xml emulator/pom.xml
+JAVA_SOURCES := $(shell find provider/src/main emulator/src/main sdk/java/src component/src/main -type f 2>/dev/null) \
+  pom.xml provider/pom.xml emulator/pom.xml sdk/java/pom.xml component/pom.xml
 
-.PHONY: build install test demo emulator schema sdks sdk-java sdk-nodejs clean tools
+.PHONY: build install test demo emulator schema sdks sdk-java sdk-nodejs example-typescript clean tools
 
-## build: compile both modules and package the emulator jar and the provider jars (no tests)
+## build: compile every module (emulator, provider, Java SDK, component), package and install the jars (no tests)
 build: $(PROVIDER_JAR)
 
 $(PROVIDER_JAR) $(EMULATOR_JAR) &: $(JAVA_SOURCES)
@@ -51,7 +52,7 @@ $(BIN)/pulumi-resource-vpssnap: $(PROVIDER_JAR) $(wildcard provider/src/main/sh/
 	touch $@
 
 ## test: every test: emulator, clients, both plugin processes over gRPC, and end-to-end runs of the real pulumi and tofu
-test: install $(PULUMI_DEP) $(TOFU_DEP) $(JAVA_HOST_DEP) $(GEN_NODEJS) sdk-java sdk-nodejs
+test: install $(PULUMI_DEP) $(TOFU_DEP) $(JAVA_HOST_DEP) $(GEN_NODEJS) sdk-java sdk-nodejs example-typescript
 	$(MVN) $(MVN_TEST_FLAGS) verify \
 	  -Dvpssnap.bin=$(BIN) -Dvpssnap.pulumi=$(abspath $(PULUMI)) -Dvpssnap.tofu=$(abspath $(TOFU)) \
 	  -Dvpssnap.genNodejs=$(GEN_NODEJS)
@@ -83,14 +84,11 @@ $(GEN_NODEJS): $(TOOLS_DIR)/pulumi/go.mod $(TOOLS_DIR)/pulumi/go.sum $(TOOLS_DIR
 	cd $(TOOLS_DIR)/pulumi && $(TOOLS_GO_BUILD) -ldflags "-s -w" -o $@.tmp ./gen-nodejs
 	mv -f $@.tmp $@
 
-SDK_JAVA_JAR := sdk/java/target/vpssnap-$(VERSION).jar
 SDK_NODEJS_BUILT := sdk/nodejs/bin/package.json
 
-## sdk-java: build the Java SDK with Maven and install it into the local Maven repository (com.vpssnap:vpssnap:$(VERSION))
-sdk-java: $(SDK_JAVA_JAR)
-
-$(SDK_JAVA_JAR): $(shell find sdk/java -type f -not -path '*/target/*' 2>/dev/null)
-	$(MVN) $(MVN_FLAGS) -f sdk/java/pom.xml install
+## sdk-java: build the Java SDK and the component, and install them into the local Maven repository
+## (com.vpssnap:vpssnap and com.vpssnap:vpssnap-component $(VERSION)); both are modules of the root pom
+sdk-java: build
 
 ## sdk-nodejs: build the Node.js SDK with tsc into sdk/nodejs/bin; stacks use it with `npm install file:PATH/sdk/nodejs/bin`
 sdk-nodejs: $(SDK_NODEJS_BUILT)
@@ -99,6 +97,14 @@ sdk-nodejs: $(SDK_NODEJS_BUILT)
 $(SDK_NODEJS_BUILT): $(shell find sdk/nodejs -type f -not -path '*/node_modules/*' -not -path '*/bin/*' 2>/dev/null)
 	cd sdk/nodejs && npm install --no-audit --no-fund --no-package-lock --loglevel=error && npx tsc
 	cp sdk/nodejs/package.json sdk/nodejs/README.md sdk/nodejs/bin/
+
+EXAMPLE_TS_BUILT := examples/typescript/bin/automation.js
+
+## example-typescript: install the TypeScript example's packages (the SDK copied from sdk/nodejs/bin) and compile it
+example-typescript: $(EXAMPLE_TS_BUILT)
+
+$(EXAMPLE_TS_BUILT): $(SDK_NODEJS_BUILT) $(wildcard examples/typescript/*.ts examples/typescript/*.json)
+	cd examples/typescript && npm ci --no-audit --no-fund --loglevel=error && npx tsc
 
 ## sdks: regenerate sdk/java and sdk/nodejs from schema.json (commit the result; a test fails when they are stale)
 sdks: $(PULUMI_DEP) $(JAVA_HOST_DEP) $(GEN_NODEJS)
