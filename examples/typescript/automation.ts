@@ -2,8 +2,8 @@
 //   node bin/automation.js up|preview|refresh|destroy [STACK]
 // The engine then talks to this Node.js process instead of starting pulumi-language-nodejs,
 // which is how vpssnap's tests run this example (that host cannot be built from the Go module
-// proxy here). The stack, its config and its backend are the ones `pulumi` uses in this directory.
-import * as path from "path";
+// proxy here). Run it in the project directory: the stack, its config and its backend are the
+// ones `pulumi` uses there.
 import { LocalWorkspace } from "@pulumi/pulumi/automation";
 import { rollbackPoints } from "./stack";
 
@@ -11,7 +11,7 @@ async function main(): Promise<void> {
     const [command, stackName = "dev"] = process.argv.slice(2);
     const stack = await LocalWorkspace.selectStack(
         { stackName, projectName: "vpssnap-typescript-example", program: async () => rollbackPoints() },
-        { workDir: path.join(__dirname, "..") },
+        { workDir: process.cwd() },
     );
     const onOutput = (text: string) => process.stdout.write(text);
     switch (command) {

@@ -80,6 +80,11 @@ public final class PulumiCli {
         return Commands.run(command, projectDir, env, Duration.ofMinutes(4));
     }
 
+    /** Runs another program (e.g. node with an Automation API script) in the project with pulumi's environment. */
+    public ProcessResult exec(List<String> command) {
+        return Commands.run(command, projectDir, env, Duration.ofMinutes(4));
+    }
+
     /** Like {@link #run} but fails the test, with the output, unless pulumi exits 0. */
     public ProcessResult ok(String... args) {
         ProcessResult result = run(args);
