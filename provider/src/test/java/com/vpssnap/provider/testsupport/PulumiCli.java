@@ -82,7 +82,13 @@ public final class PulumiCli {
 
     /** Runs another program (e.g. node with an Automation API script) in the project with pulumi's environment. */
     public ProcessResult exec(List<String> command) {
-        return Commands.run(command, projectDir, env, Duration.ofMinutes(4));
+        return exec(command, Map.of());
+    }
+
+    public ProcessResult exec(List<String> command, Map<String, String> extraEnv) {
+        Map<String, String> all = new HashMap<>(env);
+        all.putAll(extraEnv);
+        return Commands.run(command, projectDir, all, Duration.ofMinutes(4));
     }
 
     /** Like {@link #run} but fails the test, with the output, unless pulumi exits 0. */

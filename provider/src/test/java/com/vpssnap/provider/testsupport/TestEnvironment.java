@@ -34,6 +34,11 @@ public final class TestEnvironment {
         return existing("vpssnap.pulumi", "the pulumi CLI (tools/bin/pulumi)");
     }
 
+    /** The Node.js SDK generator, tools/bin/gen-nodejs. */
+    public static Path genNodejs() {
+        return existing("vpssnap.genNodejs", "the Node.js SDK generator (tools/bin/gen-nodejs)");
+    }
+
     /** The repository root, for files such as schema.json and examples/. */
     public static Path repositoryRoot() {
         Path here = Path.of("").toAbsolutePath();

@@ -45,6 +45,13 @@ public final class TofuCli {
         return Commands.run(command, dir, env, Duration.ofMinutes(4));
     }
 
+    /** Runs another program (e.g. a script that calls tofu) in the configuration's directory with tofu's environment. */
+    public ProcessResult exec(List<String> command, Map<String, String> extraEnv) {
+        Map<String, String> all = new HashMap<>(env);
+        all.putAll(extraEnv);
+        return Commands.run(command, dir, all, Duration.ofMinutes(4));
+    }
+
     public ProcessResult ok(String... args) {
         ProcessResult result = run(args);
         if (result.exitCode() != 0) {
