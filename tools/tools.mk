@@ -36,13 +36,16 @@ TOOLS_GO_BUILD := $(TOOLS_GO_ENV) $(TOOLS_LOCK) $(TOOLS_GO) build -mod=readonly 
 # $(call tools_version,MODULE): the version of MODULE pinned in the current directory's go.mod.
 tools_version = $$($(TOOLS_GO_ENV) $(TOOLS_GO) list -mod=readonly -m -f '{{.Version}}' $(1))
 
-.PHONY: tools-pulumi tools-tofu tools-languages tools-clean
+.PHONY: tools-pulumi tools-tofu tools-languages tools-restapi tools-clean
 
 ## tools-pulumi: build the pinned pulumi CLI and its YAML language host into tools/bin
 tools-pulumi: $(TOOLS_BIN)/pulumi $(TOOLS_BIN)/pulumi-language-yaml
 
 ## tools-tofu: build the pinned OpenTofu CLI into tools/bin
 tools-tofu: $(TOOLS_BIN)/tofu
+
+## tools-restapi: build Mastercard's terraform-provider-restapi, the Go peer of `make bench`
+tools-restapi: $(TOOLS_BIN)/terraform-provider-restapi
 
 ## tools-languages: build the Node.js and Java language hosts (for stacks and `pulumi package gen-sdk`)
 tools-languages: $(TOOLS_BIN)/pulumi-language-java $(TOOLS_BIN)/pulumi-language-nodejs
@@ -80,6 +83,12 @@ $(TOOLS_BIN)/pulumi-language-java: $(TOOLS_DIR)/pulumi-language-java/go.mod $(TO
 	cd $(TOOLS_DIR)/pulumi-language-java && $(TOOLS_GO_BUILD) \
 	  -ldflags "-s -w -X github.com/pulumi/pulumi-java/pkg/version.Version=$(call tools_version,github.com/pulumi/pulumi-java)" \
 	  -o $@.tmp github.com/pulumi/pulumi-java/pkg/cmd/pulumi-language-java
+	mv -f $@.tmp $@
+
+# The Go provider `make bench` compares with; a plain build, as its GNUmakefile does.
+$(TOOLS_BIN)/terraform-provider-restapi: $(TOOLS_DIR)/terraform-provider-restapi/go.mod $(TOOLS_DIR)/terraform-provider-restapi/go.sum | $(TOOLS_BIN)
+	cd $(TOOLS_DIR)/terraform-provider-restapi && $(TOOLS_GO_BUILD) -ldflags "-s -w" \
+	  -o $@.tmp github.com/Mastercard/terraform-provider-restapi
 	mv -f $@.tmp $@
 
 # pulumi-language-nodejs cannot be built from the Go module proxy: its module
