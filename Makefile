@@ -40,13 +40,15 @@ install: $(BIN)/pulumi-resource-vpssnap $(PLUGIN_TARBALL)
 
 $(PLUGIN_TARBALL): $(BIN)/pulumi-resource-vpssnap
 	rm -rf $(BUILD)/plugin && mkdir -p $(BUILD)/plugin
-	cp $(BIN)/pulumi-resource-vpssnap $(BUILD)/plugin/ && cp -r $(LIB) $(BUILD)/plugin/lib
+	cp $(BIN)/pulumi-resource-vpssnap $(BUILD)/plugin/ && mkdir $(BUILD)/plugin/lib && cp $(LIB)/*.jar $(BUILD)/plugin/lib/
 	tar -czf $@ -C $(BUILD)/plugin .
 
 $(BIN)/pulumi-resource-vpssnap: $(PROVIDER_JAR) $(wildcard provider/src/main/sh/*)
 	rm -rf $(LIB) && mkdir -p $(BIN) $(LIB)
+	@# The class-data archives are valid only in build/lib, so the tarball gets jars only (see the launchers).
 	cp provider/target/lib/*.jar $(PROVIDER_JAR) $(LIB)/
 	for launcher in provider/src/main/sh/*; do install -m 0755 $$launcher $(BIN)/; done
+	scripts/train-cds.sh $(BIN) $(LIB)
 	@if [ -f $(BIN)/terraform-provider-vpssnap ]; then \
 	  cp $(BIN)/terraform-provider-vpssnap $(BIN)/terraform-provider-vpssnap_v$(VERSION); fi
 	touch $@

@@ -39,6 +39,8 @@ public final class PulumiCli {
         env.put("PULUMI_DISABLE_AUTOMATIC_PLUGIN_ACQUISITION", "true");
         env.put("PULUMI_AUTOMATION_API_SKIP_VERSION_CHECK", "true");
         env.put("PULUMI_SKIP_CONFIRMATIONS", "true");
+        // No class-data archive training in a PULUMI_HOME that is deleted right after the test.
+        env.put("VPSSNAP_CDS_TRAINING", "off");
         env.put("NO_COLOR", "1");
         // The provider must get its settings from stack config in these tests, not the caller's shell.
         for (String name : List.of("VPSSNAP_LOCAWEB_ENDPOINT", "VPSSNAP_LOCAWEB_TOKEN",
