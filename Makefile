@@ -24,7 +24,7 @@ JAVA_HOST_DEP := $(if $(PULUMI_DEP),$(TOOLS_BIN)/pulumi-language-java)
 JAVA_SOURCES := $(shell find provider/src/main emulator/src/main sdk/java/src component/src/main -type f 2>/dev/null) \
   pom.xml provider/pom.xml emulator/pom.xml sdk/java/pom.xml component/pom.xml
 
-.PHONY: build install test demo emulator schema sdks sdk-java sdk-nodejs example-typescript clean tools
+.PHONY: build install test demo emulator schema sdks sdk-java sdk-nodejs example-typescript bench clean tools
 
 ## build: compile every module (emulator, provider, Java SDK, component), package and install the jars (no tests)
 build: $(PROVIDER_JAR)
@@ -48,7 +48,7 @@ $(BIN)/pulumi-resource-vpssnap: $(PROVIDER_JAR) $(wildcard provider/src/main/sh/
 	@# The class-data archives are valid only in build/lib, so the tarball gets jars only (see the launchers).
 	cp provider/target/lib/*.jar $(PROVIDER_JAR) $(LIB)/
 	for launcher in provider/src/main/sh/*; do install -m 0755 $$launcher $(BIN)/; done
-	scripts/train-cds.sh $(BIN) $(LIB)
+	scripts/train-cds.sh $(BIN)
 	@if [ -f $(BIN)/terraform-provider-vpssnap ]; then \
 	  cp $(BIN)/terraform-provider-vpssnap $(BIN)/terraform-provider-vpssnap_v$(VERSION); fi
 	touch $@
@@ -62,6 +62,14 @@ test: install $(PULUMI_DEP) $(TOFU_DEP) $(JAVA_HOST_DEP) $(GEN_NODEJS) sdk-java 
 ## demo: start the emulator, run a real `pulumi up` of examples/yaml (create, revert, refresh, destroy), stop it
 demo: install $(PULUMI_DEP)
 	PULUMI=$(abspath $(PULUMI)) PLUGIN_TARBALL=$(PLUGIN_TARBALL) VERSION=$(VERSION) EMULATOR_JAR=$(EMULATOR_JAR) scripts/demo.sh
+
+RESTAPI ?= $(TOOLS_BIN)/terraform-provider-restapi
+BENCH_FLAGS ?=
+
+## bench: start-up, throughput, polling and memory against the Go peer (restapi); writes README's table
+bench: install $(PULUMI_DEP) $(TOFU_DEP) $(TOOLS_BIN)/terraform-provider-restapi
+	python3 scripts/bench/bench.py --bin $(BIN) --emulator-jar $(EMULATOR_JAR) --pulumi $(abspath $(PULUMI)) \
+	  --tofu $(abspath $(TOFU)) --restapi $(abspath $(RESTAPI)) --readme README.md $(BENCH_FLAGS)
 
 ## emulator: run the emulator in the foreground on EMULATOR_PORT (default 8080)
 emulator: $(EMULATOR_JAR)

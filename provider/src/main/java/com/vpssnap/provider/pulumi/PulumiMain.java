@@ -26,11 +26,7 @@ public final class PulumiMain {
             engineLog.connect(args[0]);
         }
         PulumiProviderService service = new PulumiProviderService(System.getenv(), engineLog);
-        Server server = NettyServerBuilder.forAddress(new InetSocketAddress("127.0.0.1", 0))
-                .maxInboundMessageSize(MAX_MESSAGE_BYTES)
-                .addService(service)
-                .build()
-                .start();
+        Server server = start(service);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             service.cancellation().cancel();
             server.shutdown();
@@ -44,5 +40,14 @@ public final class PulumiMain {
         System.out.println(server.getPort());
         System.out.flush();
         server.awaitTermination();
+    }
+
+    /** The provider's gRPC server on a free loopback port. */
+    static Server start(PulumiProviderService service) throws IOException {
+        return NettyServerBuilder.forAddress(new InetSocketAddress("127.0.0.1", 0))
+                .maxInboundMessageSize(MAX_MESSAGE_BYTES)
+                .addService(service)
+                .build()
+                .start();
     }
 }

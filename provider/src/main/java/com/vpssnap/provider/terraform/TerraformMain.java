@@ -71,7 +71,7 @@ public final class TerraformMain {
     }
 
     /** Binds the first free port of PLUGIN_MIN_PORT..PLUGIN_MAX_PORT, from a random start. */
-    private static Server start(Map<String, String> env, SelfSignedCertificate certificate,
+    static Server start(Map<String, String> env, SelfSignedCertificate certificate,
                                 TerraformProviderService provider, HealthStatusManager health) throws Exception {
         int min = Integer.parseInt(env.getOrDefault("PLUGIN_MIN_PORT", "10000"));
         int max = Integer.parseInt(env.getOrDefault("PLUGIN_MAX_PORT", "25000"));
@@ -86,10 +86,11 @@ public final class TerraformMain {
             if (certificate != null) {
                 // The JDK's TLS, not the bundled BoringSSL: go-plugin's client certificate is ECDSA P-521,
                 // whose signature scheme BoringSSL does not offer by default, so Go would send no certificate.
-                builder.sslContext(GrpcSslContexts.configure(SslContextBuilder
-                                .forServer(certificate.keys().getPrivate(), certificate.certificate()), SslProvider.JDK)
-                        .trustManager(clientCertificate(env.get("PLUGIN_CLIENT_CERT")))
-                        .clientAuth(ClientAuth.REQUIRE).build());
+                X509Certificate client = clientCertificate(env.get("PLUGIN_CLIENT_CERT"));
+                builder.sslContext(WithoutDefaultTrustStore.call(() -> GrpcSslContexts.configure(SslContextBuilder
+                                .forServer(new SingleKeyManager(certificate)), SslProvider.JDK)
+                        .trustManager(client)
+                        .clientAuth(ClientAuth.REQUIRE).build()));
             }
             try {
                 return builder.build().start();

@@ -23,7 +23,7 @@ class PollerTest {
         assertEquals(Duration.ofMillis(20), fast.next(Duration.ofMillis(10)));
         assertEquals(Duration.ofMillis(40), fast.next(Duration.ofMillis(20)));
         assertEquals(Duration.ofMillis(40), fast.next(Duration.ofMillis(40)));
-        assertEquals(Duration.ofMillis(750), Poller.DEFAULT.next(Duration.ofMillis(500)));
+        assertEquals(Duration.ofMillis(300), Poller.DEFAULT.next(Duration.ofMillis(200)));
         assertEquals(Duration.ofSeconds(5), Poller.DEFAULT.next(Duration.ofSeconds(4)));
     }
 
