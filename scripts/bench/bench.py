@@ -1,0 +1,320 @@
+"""make bench: start-up, throughput, polling and memory of vpssnap, side by side with Mastercard's
+terraform-provider-restapi (a Go provider) driving the same emulator's Locaweb API.
+
+Prints a Markdown table and, with --readme, writes it between the bench markers of README.md.
+Medians of interleaved runs: this machine is shared and noisy, so each figure is compared only
+with figures from the same run. Usage (make bench passes these):
+  bench.py --bin build/bin --emulator-jar J --tofu T --pulumi P --restapi R [--runs N] [--readme README.md]
+"""
+import argparse
+import json
+import math
+import os
+import re
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+import urllib.request
+
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+from handshake import TF_ENV, interleaved  # noqa: E402
+
+SNAPSHOTS = 100
+PARALLEL = 32
+CREATE_DELAY_S = 2
+
+
+class Emulator:
+    """The vpssnap emulator as a child process on a free loopback port."""
+
+    def __init__(self, jar):
+        self.proc = subprocess.Popen(["java", "-jar", jar, "--port", "0"], stdout=subprocess.PIPE,
+                                     stderr=subprocess.DEVNULL, text=True)
+        line = self.proc.stdout.readline()
+        self.url = re.search(r"http://127\.0\.0\.1:\d+", line).group(0)
+
+    def control(self, method, path, body=None):
+        data = None if body is None else json.dumps(body).encode()
+        req = urllib.request.Request(self.url + "/_emulator" + path, data=data, method=method,
+                                     headers={"Content-Type": "application/json"})
+        with urllib.request.urlopen(req) as answer:
+            text = answer.read()
+            return json.loads(text) if text else None
+
+    def reset(self, create_ms=0):
+        self.control("POST", "/reset")
+        self.control("PUT", "/timing", {"createMs": create_ms, "deleteMs": 0, "revertMs": 0, "restoreMs": 0})
+
+    def snapshot_count(self):
+        state = self.control("GET", "/state")
+        return sum(len(s["snapshots"]) for cloud in ("locaweb", "vpsorg") for s in state[cloud]["servers"])
+
+    def requests(self):
+        return self.control("GET", "/requests")
+
+    def close(self):
+        self.proc.terminate()
+        self.proc.wait()
+
+
+class PeakRss:
+    """Peak resident memory (VmHWM) of every process whose command line contains a marker, sampled
+    every 100 ms from /proc. VmHWM is the kernel's own high-water mark, so sampling loses nothing
+    but the last interval of a process's life."""
+
+    def __init__(self, marker):
+        self.marker = marker.encode()
+        self.peak_kib = 0
+        self._stop = threading.Event()
+        self._thread = threading.Thread(target=self._run, daemon=True)
+
+    def __enter__(self):
+        self._thread.start()
+        return self
+
+    def __exit__(self, *exc):
+        self._stop.set()
+        self._thread.join()
+
+    def _run(self):
+        while not self._stop.is_set():
+            for pid in filter(str.isdigit, os.listdir("/proc")):
+                try:
+                    with open(f"/proc/{pid}/cmdline", "rb") as f:
+                        if self.marker not in f.read():
+                            continue
+                    with open(f"/proc/{pid}/status") as f:
+                        for line in f:
+                            if line.startswith("VmHWM:"):
+                                self.peak_kib = max(self.peak_kib, int(line.split()[1]))
+                except OSError:
+                    pass
+            self._stop.wait(0.1)
+
+
+def run(command, cwd, env, what):
+    start = time.perf_counter()
+    result = subprocess.run(command, cwd=cwd, env={**os.environ, **env}, capture_output=True, text=True)
+    elapsed = time.perf_counter() - start
+    if result.returncode != 0:
+        raise RuntimeError(f"{what} failed ({result.returncode}):\n{result.stdout[-3000:]}\n{result.stderr[-3000:]}")
+    return elapsed
+
+
+# ---------------------------------------------------------------------------------------- start-up
+
+def startup(args, work):
+    cert = os.path.join(work, "client.pem")
+    subprocess.run(["openssl", "req", "-x509", "-newkey", "ec", "-pkeyopt", "ec_paramgen_curve:P-521", "-nodes",
+                    "-subj", "/CN=localhost", "-days", "1", "-keyout", os.path.join(work, "client.key"),
+                    "-out", cert], check=True, capture_output=True)
+    with open(cert) as f:
+        tf_env = {**TF_ENV, "PLUGIN_CLIENT_CERT": f.read()}
+    # The same launchers and jars with no class-data archive: what the AppCDS lever saves.
+    plain = os.path.join(work, "no-cds")
+    os.makedirs(os.path.join(plain, "lib"))
+    for jar in os.listdir(os.path.join(args.bin, "..", "lib")):
+        if jar.endswith(".jar"):
+            shutil.copy(os.path.join(args.bin, "..", "lib", jar), os.path.join(plain, "lib"))
+    for launcher in ("pulumi-resource-vpssnap", "terraform-provider-vpssnap"):
+        shutil.copy(os.path.join(args.bin, launcher), plain)
+    no_cds = {"VPSSNAP_CDS_TRAINING": "off"}
+    lib = os.path.join(args.bin, "..", "lib")
+    jars = ":".join(sorted(os.path.join(lib, j) for j in os.listdir(lib) if j.endswith(".jar")))
+    candidates = {
+        "pulumi": ([os.path.join(args.bin, "pulumi-resource-vpssnap")], {}),
+        "pulumi, no AppCDS": ([os.path.join(plain, "pulumi-resource-vpssnap")], no_cds),
+        "pulumi, default JVM flags, no AppCDS": (["java", "-cp", jars, "com.vpssnap.provider.pulumi.PulumiMain"], {}),
+        "terraform": ([os.path.join(args.bin, "terraform-provider-vpssnap")], {**tf_env, "PLUGIN_PROTOCOL_VERSIONS": "6"}),
+        "terraform, no AppCDS": ([os.path.join(plain, "terraform-provider-vpssnap")],
+                                 {**tf_env, "PLUGIN_PROTOCOL_VERSIONS": "6", **no_cds}),
+        "restapi": ([args.restapi], {**tf_env, "PLUGIN_PROTOCOL_VERSIONS": "5"}),
+    }
+    medians, _ = interleaved(args.runs, candidates)
+    return medians
+
+
+# -------------------------------------------------------------------------------------- throughput
+
+def tofu_workspace(work, name, overrides, hcl):
+    d = os.path.join(work, name)
+    os.makedirs(d)
+    rc = os.path.join(d, "cli.tfrc")
+    with open(rc, "w") as f:
+        f.write("provider_installation {\n  dev_overrides {\n")
+        for source, directory in overrides.items():
+            f.write(f'    "{source}" = "{directory}"\n')
+        f.write("  }\n  direct {}\n}\n")
+    with open(os.path.join(d, "main.tf"), "w") as f:
+        f.write(hcl)
+    env = {"TF_CLI_CONFIG_FILE": rc, "TF_IN_AUTOMATION": "1", "TF_INPUT": "0", "CHECKPOINT_DISABLE": "1"}
+    return d, env
+
+
+def vpssnap_hcl(emulator):
+    head = ('terraform {\n  required_providers {\n    vpssnap = { source = "vpssnap.local/vpssnap/vpssnap" }\n  }\n}\n'
+            f'provider "vpssnap" {{\n  locaweb_endpoint = "{emulator.url}/v1"\n  locaweb_token = "lw-demo-token"\n}}\n')
+    return head + f'resource "vpssnap_locaweb_snapshot" "s" {{\n  count = {SNAPSHOTS}\n  server = "cpro0299"\n' \
+                  '  name = "bench-${count.index}"\n}\n'
+
+
+def restapi_hcl(emulator):
+    # The same POST vpssnap makes; restapi then reads the object back once, and deletes it on destroy.
+    head = ('terraform {\n  required_providers {\n    restapi = { source = "mastercard/restapi" }\n  }\n}\n'
+            f'provider "restapi" {{\n  uri = "{emulator.url}/v1"\n  id_attribute = "data/id"\n'
+            '  write_returns_object = true\n  headers = { "X-Auth-Token" = "lw-demo-token" }\n}\n')
+    return head + (f'resource "restapi_object" "s" {{\n  count = {SNAPSHOTS}\n'
+                   '  path = "/cloud/servers/cpro0299/snapshots"\n'
+                   '  data = jsonencode({ data = { type = "snapshots", attributes = { name = "bench-${count.index}" } } })\n}\n')
+
+
+def tofu_throughput(args, work, emulator):
+    """Median wall time of `tofu apply` of 100 snapshots at zero cloud delay, ours and restapi's,
+    interleaved, each followed by a destroy; and our plugin's peak RSS over all of it."""
+    ours, ours_env = tofu_workspace(work, "tofu-vpssnap", {"vpssnap.local/vpssnap/vpssnap": args.bin}, vpssnap_hcl(emulator))
+    peer, peer_env = tofu_workspace(work, "tofu-restapi", {"mastercard/restapi": os.path.dirname(args.restapi)},
+                                    restapi_hcl(emulator))
+    times = {"vpssnap": [], "restapi": []}
+    requests = {}
+    with PeakRss("vpssnap-provider.jar") as rss:
+        for _ in range(args.throughput_runs):
+            for name, d, env in (("vpssnap", ours, ours_env), ("restapi", peer, peer_env)):
+                emulator.reset(create_ms=0)
+                times[name].append(run([args.tofu, "apply", "-auto-approve", "-no-color"], d, env, f"tofu apply ({name})"))
+                if emulator.snapshot_count() != SNAPSHOTS:
+                    raise RuntimeError(f"{name}: {emulator.snapshot_count()} snapshots after apply, not {SNAPSHOTS}")
+                requests[name] = len(emulator.requests())
+                run([args.tofu, "destroy", "-auto-approve", "-no-color"], d, env, f"tofu destroy ({name})")
+    return {name: statistics.median(t) for name, t in times.items()}, requests, rss.peak_kib
+
+
+def pulumi_program(emulator):
+    lines = ["name: vpssnap-bench", "runtime: yaml", "resources:"]
+    for i in range(SNAPSHOTS):
+        lines += [f"  s{i}:", "    type: vpssnap:locaweb:Snapshot", "    properties:",
+                  "      server: cpro0299", f"      name: bench-{i}"]
+    return "\n".join(lines) + "\n"
+
+
+def pulumi_throughput(args, work, emulator):
+    """`pulumi up --parallel 32` of 100 snapshots at a 2 s create delay and at zero (the engine's
+    own overhead); GETs per snapshot at 2 s; the plugin's peak RSS."""
+    d = os.path.join(work, "pulumi")
+    home, state = os.path.join(d, "home"), os.path.join(d, "state")
+    project = os.path.join(d, "project")
+    for p in (home, state, project):
+        os.makedirs(p)
+    with open(os.path.join(project, "Pulumi.yaml"), "w") as f:
+        f.write(pulumi_program(emulator))
+    env = {"PULUMI_HOME": home, "PULUMI_BACKEND_URL": "file://" + state, "PULUMI_CONFIG_PASSPHRASE": "bench",
+           "PULUMI_SKIP_UPDATE_CHECK": "true", "PULUMI_DISABLE_AUTOMATIC_PLUGIN_ACQUISITION": "true",
+           "PATH": os.path.dirname(args.pulumi) + ":" + os.environ["PATH"], "NO_COLOR": "1"}
+    tarball = os.path.join(args.bin, "..", "pulumi-resource-vpssnap-v0.1.0-linux-amd64.tar.gz")
+    run([args.pulumi, "plugin", "install", "resource", "vpssnap", "0.1.0", "--file", tarball], project, env, "plugin install")
+    run([args.pulumi, "stack", "init", "bench"], project, env, "stack init")
+    run([args.pulumi, "config", "set", "vpssnap:locawebEndpoint", emulator.url + "/v1"], project, env, "config")
+    run([args.pulumi, "config", "set", "--secret", "vpssnap:locawebToken", "lw-demo-token"], project, env, "config")
+    up = [args.pulumi, "up", "--yes", "--skip-preview", "--non-interactive", "--parallel", str(PARALLEL)]
+    destroy = [args.pulumi, "destroy", "--yes", "--skip-preview", "--non-interactive", "--parallel", str(PARALLEL)]
+    # A first update trains the plugin's class-data archive in this PULUMI_HOME, as a user's first run would.
+    emulator.reset(create_ms=0)
+    run(up, project, env, "pulumi up (warm-up)")
+    run(destroy, project, env, "pulumi destroy")
+    times = {0: [], CREATE_DELAY_S: []}
+    gets_per_snapshot = []
+    with PeakRss("vpssnap-provider.jar") as rss:
+        for _ in range(args.throughput_runs):
+            for delay in (0, CREATE_DELAY_S):
+                emulator.reset(create_ms=delay * 1000)
+                times[delay].append(run(up, project, env, f"pulumi up (delay {delay}s)"))
+                if emulator.snapshot_count() != SNAPSHOTS:
+                    raise RuntimeError(f"{emulator.snapshot_count()} snapshots after pulumi up, not {SNAPSHOTS}")
+                if delay:
+                    gets = [r for r in emulator.requests()
+                            if r["method"] == "GET" and re.fullmatch(r"/v1/cloud/servers/cpro0299/snapshots/\d+", r["path"])]
+                    gets_per_snapshot.append(len(gets) / SNAPSHOTS)
+                emulator.reset(create_ms=0)
+                run(destroy, project, env, "pulumi destroy")
+    return ({d: statistics.median(t) for d, t in times.items()}, statistics.median(gets_per_snapshot), rss.peak_kib)
+
+
+# ------------------------------------------------------------------------------------------- table
+
+def table(start, tofu_times, tofu_requests, tofu_rss, pulumi_times, gets, pulumi_rss, args):
+    restapi = start["restapi"]
+    bound = math.ceil(SNAPSHOTS / PARALLEL) * CREATE_DELAY_S + pulumi_times[0]
+    rows = [
+        ("Start-up, exec to handshake: Pulumi plugin", f"{start['pulumi']:.0f} ms", f"{start['pulumi'] / restapi:.1f}× restapi ({restapi:.0f} ms)", "≤ 4×"),
+        ("Start-up: Terraform plugin (AutoMTLS, as tofu starts it)", f"{start['terraform']:.0f} ms", f"{start['terraform'] / restapi:.1f}× restapi", "≤ 4×"),
+        ("  lever AppCDS: Pulumi / Terraform without the archive", f"{start['pulumi, no AppCDS']:.0f} / {start['terraform, no AppCDS']:.0f} ms",
+         f"archive saves {start['pulumi, no AppCDS'] - start['pulumi']:.0f} / {start['terraform, no AppCDS'] - start['terraform']:.0f} ms", ""),
+        ("  lever JVM flags: Pulumi, default flags, no archive", f"{start['pulumi, default JVM flags, no AppCDS']:.0f} ms",
+         f"SerialGC + C1 save {start['pulumi, default JVM flags, no AppCDS'] - start['pulumi, no AppCDS']:.0f} ms", ""),
+        (f"`tofu apply` of {SNAPSHOTS} snapshots, zero delay", f"{tofu_times['vpssnap']:.1f} s",
+         f"{tofu_times['vpssnap'] / tofu_times['restapi']:.2f}× restapi ({tofu_times['restapi']:.1f} s)", "≤ 1.2×"),
+        ("  HTTP requests in that apply (vpssnap / restapi)", f"{tofu_requests['vpssnap']} / {tofu_requests['restapi']}", "", ""),
+        (f"`pulumi up --parallel {PARALLEL}` of {SNAPSHOTS}, {CREATE_DELAY_S} s create delay", f"{pulumi_times[CREATE_DELAY_S]:.1f} s",
+         f"{pulumi_times[CREATE_DELAY_S] / bound:.2f}× bound {bound:.1f} s (= {math.ceil(SNAPSHOTS / PARALLEL)} × {CREATE_DELAY_S} s + {pulumi_times[0]:.1f} s at zero delay)", "≤ 1.3×"),
+        (f"GETs per created snapshot at {CREATE_DELAY_S} s delay", f"{gets:.2f}", "", "≤ 6"),
+        ("Peak RSS of the plugin, tofu runs", f"{tofu_rss / 1024:.0f} MiB", "", "≤ 160 MB"),
+        ("Peak RSS of the plugin, pulumi runs", f"{pulumi_rss / 1024:.0f} MiB", "", "≤ 160 MB"),
+    ]
+    out = ["| measure | vpssnap | compared | target |", "|---|---|---|---|"]
+    out += [f"| {a} | {b} | {c} | {d} |" for a, b, c, d in rows]
+    out.append("")
+    out.append(f"Medians of {args.runs} interleaved start-up runs and {args.throughput_runs} interleaved throughput runs; "
+               f"machine: {os.cpu_count()} cores; `make bench` on {time.strftime('%Y-%m-%d')}.")
+    return "\n".join(out)
+
+
+def write_readme(path, text):
+    with open(path) as f:
+        readme = f.read()
+    begin, end = "<!-- bench:begin -->", "<!-- bench:end -->"
+    if begin not in readme:
+        raise RuntimeError(f"{path} has no {begin} … {end} markers")
+    head, rest = readme.split(begin, 1)
+    _, tail = rest.split(end, 1)
+    with open(path, "w") as f:
+        f.write(head + begin + "\n" + text + "\n" + end + tail)
+
+
+def main():
+    parser = argparse.ArgumentParser()
+    for name in ("bin", "emulator-jar", "tofu", "pulumi", "restapi"):
+        parser.add_argument("--" + name, required=True)
+    parser.add_argument("--runs", type=int, default=15)
+    parser.add_argument("--throughput-runs", type=int, default=3)
+    parser.add_argument("--readme")
+    parser.add_argument("--only", choices=["startup"], help="the start-up part alone (the smoke run)")
+    args = parser.parse_args()
+    args.bin = os.path.abspath(args.bin)
+    work = tempfile.mkdtemp(prefix="vpssnap-bench-")
+    emulator = None
+    try:
+        print("start-up ...", file=sys.stderr)
+        start = startup(args, work)
+        if args.only == "startup":
+            print(json.dumps(start, indent=2))
+            return
+        emulator = Emulator(args.emulator_jar)
+        print("tofu apply, vpssnap and restapi ...", file=sys.stderr)
+        tofu_times, tofu_requests, tofu_rss = tofu_throughput(args, work, emulator)
+        print("pulumi up ...", file=sys.stderr)
+        pulumi_times, gets, pulumi_rss = pulumi_throughput(args, work, emulator)
+        text = table(start, tofu_times, tofu_requests, tofu_rss, pulumi_times, gets, pulumi_rss, args)
+        print(text)
+        if args.readme:
+            write_readme(args.readme, text)
+    finally:
+        if emulator:
+            emulator.close()
+        shutil.rmtree(work, ignore_errors=True)
+
+
+if __name__ == "__main__":
+    main()
