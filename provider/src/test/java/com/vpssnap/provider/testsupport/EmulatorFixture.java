@@ -151,6 +151,11 @@ public final class EmulatorFixture implements AutoCloseable {
         send("POST", "/_emulator/servers", json);
     }
 
+    /** The fault rules, with how often each fired. */
+    public JsonNode faults() {
+        return send("GET", "/_emulator/faults", null);
+    }
+
     public void clearFaults() {
         send("DELETE", "/_emulator/faults", null);
     }

@@ -33,6 +33,11 @@ public final class TofuCli {
         }
     }
 
+    public TofuCli env(String name, String value) {
+        env.put(name, value);
+        return this;
+    }
+
     public void writeConfig(String hcl) throws IOException {
         Files.writeString(dir.resolve("main.tf"), hcl);
     }
