@@ -93,6 +93,20 @@ public final class PulumiCli {
         return Commands.run(command, projectDir, all, Duration.ofMinutes(4));
     }
 
+    /** Starts the CLI without waiting (for interrupt tests); its output goes to {@code log}. */
+    public Process start(java.nio.file.Path log, String... args) throws java.io.IOException {
+        List<String> command = new ArrayList<>();
+        command.add(TestEnvironment.pulumi().toString());
+        command.addAll(List.of(args));
+        command.add("--non-interactive");
+        command.add("--color=never");
+        ProcessBuilder builder = new ProcessBuilder(command).directory(projectDir.toFile())
+                .redirectErrorStream(true).redirectOutput(log.toFile())
+                .redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")));
+        builder.environment().putAll(env);
+        return builder.start();
+    }
+
     /** Like {@link #run} but fails the test, with the output, unless pulumi exits 0. */
     public ProcessResult ok(String... args) {
         ProcessResult result = run(args);

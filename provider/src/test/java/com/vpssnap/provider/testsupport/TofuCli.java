@@ -57,6 +57,19 @@ public final class TofuCli {
         return Commands.run(command, dir, all, Duration.ofMinutes(4));
     }
 
+    /** Starts the CLI without waiting (for interrupt tests); its output goes to {@code log}. */
+    public Process start(java.nio.file.Path log, String... args) throws java.io.IOException {
+        List<String> command = new ArrayList<>();
+        command.add(TestEnvironment.tofu().toString());
+        command.addAll(List.of(args));
+        command.add("-no-color");
+        ProcessBuilder builder = new ProcessBuilder(command).directory(dir.toFile())
+                .redirectErrorStream(true).redirectOutput(log.toFile())
+                .redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")));
+        builder.environment().putAll(env);
+        return builder.start();
+    }
+
     public ProcessResult ok(String... args) {
         ProcessResult result = run(args);
         if (result.exitCode() != 0) {
