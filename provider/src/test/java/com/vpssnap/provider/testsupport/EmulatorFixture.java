@@ -137,6 +137,18 @@ public final class EmulatorFixture implements AutoCloseable {
         return id;
     }
 
+    /** Starts a Locaweb snapshot and returns at once, while it is still {@code creating}. */
+    public long startLocawebSnapshot(String server, String name) {
+        return send("POST", "/v1/cloud/servers/" + server + "/snapshots",
+                "{\"data\":{\"type\":\"snapshots\",\"attributes\":{\"name\":\"" + name + "\"}}}",
+                "X-Auth-Token", LOCAWEB_TOKEN).path("data").path("id").asLong();
+    }
+
+    /** Sets the state machines' delays, e.g. {@code {"createMs": 10000}}. */
+    public void timing(String json) {
+        send("PUT", "/_emulator/timing", json);
+    }
+
     public long createVpsorgSnapshot(long serverId, String name) throws InterruptedException {
         long id = send("POST", "/api/v1/snapshots/", "{\"server_id\":" + serverId + ",\"name\":\"" + name + "\"}",
                 "Authorization", "Bearer " + VPSORG_TOKEN).path("id").asLong();
