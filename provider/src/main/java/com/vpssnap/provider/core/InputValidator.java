@@ -140,9 +140,22 @@ public final class InputValidator {
         return String.valueOf(value);
     }
 
-    /** Quotes a user value, cut short so a huge input cannot flood a message. */
+    /**
+     * Quotes a user value, cut short so a huge input cannot flood a message, with control
+     * characters written as escapes so they neither vanish nor act on the user's terminal.
+     */
     static String quote(String s) {
         String shown = s.length() > 80 ? s.substring(0, 77) + "..." : s;
-        return "\"" + shown.replace("\"", "\\\"") + "\"";
+        StringBuilder out = new StringBuilder("\"");
+        shown.codePoints().forEach(c -> {
+            if (c == '"') {
+                out.append("\\\"");
+            } else if (Character.isISOControl(c)) {
+                out.append(String.format("\\u%04x", c));
+            } else {
+                out.appendCodePoint(c);
+            }
+        });
+        return out.append('"').toString();
     }
 }

@@ -78,7 +78,8 @@ class BadInputTableIT {
         refused(LOCAWEB, locaweb, "name", list(), "[] (a list)");
         refused(LOCAWEB, locaweb, "name", text(""), "\"\"");
         refused(LOCAWEB, locaweb, "name", text("n".repeat(256)), "256 characters");
-        refused(LOCAWEB, locaweb, "name", text("bad\u0007name"), "a control character");
+        String bell = refused(LOCAWEB, locaweb, "name", text("bad\u0007name"), "a control character");
+        assertTrue(bell.contains("\"bad\\u0007name\""), "a control character is shown escaped: " + bell);
         refused(LOCAWEB, locaweb, "description", Value.newBuilder().setBoolValue(true).build(), "true (a boolean)");
         refused(LOCAWEB, locaweb, "description", text("d".repeat(1001)), "1001 characters");
         refused(LOCAWEB, locaweb, "revertTrigger", number(1), "1 (a number)");
@@ -133,7 +134,7 @@ class BadInputTableIT {
         System.out.println("BAD INPUT TABLE (" + out.toAbsolutePath() + "):\n" + String.join("\n", table));
     }
 
-    private void refused(String type, Map<String, Value> valid, String field, Value value, String shown) {
+    private String refused(String type, Map<String, Value> valid, String field, Value value, String shown) {
         Map<String, Value> inputs = new LinkedHashMap<>(valid);
         inputs.put(field, value);
         CheckResponse response = provider.check(CheckRequest.newBuilder().setUrn("urn:pulumi:dev::t::" + type + "::r")
@@ -145,6 +146,7 @@ class BadInputTableIT {
         // tofu points at the attribute); the reason says what was given and what is allowed.
         assertTrue(reason.length() > 15, type + "." + field + ": " + reason);
         table.add("| `" + type + "` | `" + field + "` | " + shown + " | " + reason.replace("|", "\\|") + " |");
+        return reason;
     }
 
     private void failedCall(String what, String type, Map<String, Value> inputs, String expected) {
