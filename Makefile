@@ -24,7 +24,7 @@ JAVA_HOST_DEP := $(if $(PULUMI_DEP),$(TOOLS_BIN)/pulumi-language-java)
 JAVA_SOURCES := $(shell find provider/src/main emulator/src/main sdk/java/src component/src/main -type f 2>/dev/null) \
   pom.xml provider/pom.xml emulator/pom.xml sdk/java/pom.xml component/pom.xml
 
-.PHONY: build install test demo emulator schema sdks sdk-java sdk-nodejs example-typescript bench clean tools
+.PHONY: build install test demo emulator schema sdks sdk-java sdk-nodejs example-typescript bench docs clean tools
 
 ## build: compile every module (emulator, provider, Java SDK, component), package and install the jars (no tests)
 build: $(PROVIDER_JAR)
@@ -115,6 +115,10 @@ example-typescript: $(EXAMPLE_TS_BUILT)
 
 $(EXAMPLE_TS_BUILT): $(SDK_NODEJS_BUILT) $(wildcard examples/typescript/*.ts examples/typescript/*.json)
 	cd examples/typescript && npm ci --no-audit --no-fund --loglevel=error && npx tsc
+
+## docs: regenerate docs/ from the provider's specs (docs/components/ is written by hand)
+docs: $(PROVIDER_JAR)
+	java -cp "provider/target/lib/*:$(PROVIDER_JAR)" com.vpssnap.provider.docs.DocsGenerator docs
 
 ## sdks: regenerate sdk/java and sdk/nodejs from schema.json (commit the result; a test fails when they are stale)
 sdks: $(PULUMI_DEP) $(JAVA_HOST_DEP) $(GEN_NODEJS)
