@@ -30,6 +30,8 @@ JAVA_SOURCES := $(shell find provider/src/main emulator/src/main sdk/java/src co
 build: $(PROVIDER_JAR)
 
 $(PROVIDER_JAR) $(EMULATOR_JAR) &: $(JAVA_SOURCES)
+	@# copy-dependencies never deletes: a dropped dependency's jar would stay on the launchers' class path.
+	rm -rf provider/target/lib
 	$(MVN) $(MVN_FLAGS) -DskipTests install
 
 PLUGIN_TARBALL := $(BUILD)/pulumi-resource-vpssnap-v$(VERSION)-linux-amd64.tar.gz

@@ -4,11 +4,7 @@ import com.vpssnap.provider.StderrLogging;
 import com.vpssnap.provider.terraform.proto.GRPCControllerGrpc;
 import com.vpssnap.provider.terraform.proto.GrpcController;
 import io.grpc.Server;
-import io.grpc.netty.shaded.io.grpc.netty.GrpcSslContexts;
 import io.grpc.netty.shaded.io.grpc.netty.NettyServerBuilder;
-import io.grpc.netty.shaded.io.netty.handler.ssl.ClientAuth;
-import io.grpc.netty.shaded.io.netty.handler.ssl.SslContextBuilder;
-import io.grpc.netty.shaded.io.netty.handler.ssl.SslProvider;
 import io.grpc.health.v1.HealthCheckResponse;
 import io.grpc.protobuf.services.HealthStatusManager;
 import io.grpc.stub.StreamObserver;
@@ -84,13 +80,7 @@ public final class TerraformMain {
                     .maxInboundMessageSize(MAX_MESSAGE_BYTES)
                     .addService(provider).addService(health.getHealthService()).addService(new Controller());
             if (certificate != null) {
-                // The JDK's TLS, not the bundled BoringSSL: go-plugin's client certificate is ECDSA P-521,
-                // whose signature scheme BoringSSL does not offer by default, so Go would send no certificate.
-                X509Certificate client = clientCertificate(env.get("PLUGIN_CLIENT_CERT"));
-                builder.sslContext(WithoutDefaultTrustStore.call(() -> GrpcSslContexts.configure(SslContextBuilder
-                                .forServer(new SingleKeyManager(certificate)), SslProvider.JDK)
-                        .trustManager(client)
-                        .clientAuth(ClientAuth.REQUIRE).build()));
+                builder.sslContext(PluginTls.server(certificate, clientCertificate(env.get("PLUGIN_CLIENT_CERT"))));
             }
             try {
                 return builder.build().start();
