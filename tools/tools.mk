@@ -14,12 +14,14 @@ TOOLS_BIN := $(TOOLS_DIR)/bin
 
 PULUMI ?= $(TOOLS_BIN)/pulumi
 TOFU ?= $(TOOLS_BIN)/tofu
+TERRAFORM ?= $(TOOLS_BIN)/terraform
 
 # What a target that runs $(PULUMI)/$(TOFU) must depend on: the tools/bin builds, but only
 # when PULUMI/TOFU point at them. With PULUMI=$(which pulumi) the installed CLI is used as is
 # (an installed pulumi brings its own pulumi-language-yaml next to it).
 PULUMI_DEP := $(if $(filter $(TOOLS_BIN)/pulumi,$(abspath $(PULUMI))),$(TOOLS_BIN)/pulumi $(TOOLS_BIN)/pulumi-language-yaml)
 TOFU_DEP := $(if $(filter $(TOOLS_BIN)/tofu,$(abspath $(TOFU))),$(TOOLS_BIN)/tofu)
+TERRAFORM_DEP := $(if $(filter $(TOOLS_BIN)/terraform,$(abspath $(TERRAFORM))),$(TOOLS_BIN)/terraform)
 PULUMI_LANGUAGES_DEP := $(if $(PULUMI_DEP),$(TOOLS_BIN)/pulumi-language-java $(TOOLS_BIN)/pulumi-language-nodejs)
 
 TOOLS_GO ?= go
@@ -36,13 +38,16 @@ TOOLS_GO_BUILD := $(TOOLS_GO_ENV) $(TOOLS_LOCK) $(TOOLS_GO) build -mod=readonly 
 # $(call tools_version,MODULE): the version of MODULE pinned in the current directory's go.mod.
 tools_version = $$($(TOOLS_GO_ENV) $(TOOLS_GO) list -mod=readonly -m -f '{{.Version}}' $(1))
 
-.PHONY: tools-pulumi tools-tofu tools-languages tools-restapi tools-clean
+.PHONY: tools-pulumi tools-tofu tools-terraform tools-languages tools-restapi tools-clean
 
 ## tools-pulumi: build the pinned pulumi CLI and its YAML language host into tools/bin
 tools-pulumi: $(TOOLS_BIN)/pulumi $(TOOLS_BIN)/pulumi-language-yaml
 
 ## tools-tofu: build the pinned OpenTofu CLI into tools/bin
 tools-tofu: $(TOOLS_BIN)/tofu
+
+## tools-terraform: build the pinned HashiCorp Terraform CLI into tools/bin (the install tests run it beside tofu)
+tools-terraform: $(TOOLS_BIN)/terraform
 
 ## tools-restapi: build Mastercard's terraform-provider-restapi, the Go peer of `make bench`
 tools-restapi: $(TOOLS_BIN)/terraform-provider-restapi
@@ -77,6 +82,14 @@ $(TOOLS_BIN)/tofu: $(TOOLS_DIR)/tofu/go.mod $(TOOLS_DIR)/tofu/go.sum | $(TOOLS_B
 	cd $(TOOLS_DIR)/tofu && $(TOOLS_GO_BUILD) \
 	  -ldflags "-s -w -X github.com/opentofu/opentofu/version.dev=no" \
 	  -o $@.tmp github.com/opentofu/opentofu/cmd/tofu
+	mv -f $@.tmp $@
+
+# -X version.dev=no drops the "-dev" suffix, as Terraform's release build does; the version
+# itself comes from the VERSION file embedded in the module.
+$(TOOLS_BIN)/terraform: $(TOOLS_DIR)/terraform/go.mod $(TOOLS_DIR)/terraform/go.sum | $(TOOLS_BIN)
+	cd $(TOOLS_DIR)/terraform && $(TOOLS_GO_BUILD) \
+	  -ldflags "-s -w -X github.com/hashicorp/terraform/version.dev=no" \
+	  -o $@.tmp github.com/hashicorp/terraform
 	mv -f $@.tmp $@
 
 $(TOOLS_BIN)/pulumi-language-java: $(TOOLS_DIR)/pulumi-language-java/go.mod $(TOOLS_DIR)/pulumi-language-java/go.sum | $(TOOLS_BIN)
