@@ -1,0 +1,227 @@
+#!/usr/bin/env python3
+"""make dist: every release artifact of vpssnap, reproducibly, into one folder.
+
+  terraform/        the registry's files: terraform-provider-vpssnap_VERSION_linux_amd64.zip
+                    (launcher terraform-provider-vpssnap_vVERSION at its root), _SHA256SUMS, _manifest.json
+  terraform-mirror/ a filesystem mirror, packed layout (HOSTNAME/NAMESPACE/TYPE/*.zip)
+  terraform-network-mirror/  a network mirror as static files (index.json, VERSION.json, zips)
+  pulumi/           pulumi-resource-vpssnap-vVERSION-linux-amd64.tar.gz and schema.json
+  maven/            com.vpssnap:vpssnap (the Java SDK) and com.vpssnap:vpssnap-component, with
+                    sources and javadoc jars, in a Maven repository layout
+  npm/              vpssnap-vpssnap-VERSION.tgz, the Node.js SDK as `npm pack` makes it
+  docs/             the docs in the Terraform registry's and the Pulumi registry's layouts
+  SHA256SUMS        every file above
+
+Both plugin artifacts carry the same package: the launcher, lib/*.jar and runtime/, a Java
+runtime made by jlink from the modules the plugin needs, so a user needs nothing else.
+The plugin's download URL is a literal in schema.json and in the generated SDKs; a release for
+another URL (make dist PLUGIN_DOWNLOAD_URL=...) swaps that literal in copies, never in sdk/.
+"""
+import argparse
+import json
+import os
+import re
+import shutil
+import subprocess
+import sys
+
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+import archives  # noqa: E402
+import maven_repository  # noqa: E402
+import terraform_release  # noqa: E402
+
+TYPE = "vpssnap"
+PLATFORM = ("linux", "amd64")
+# The modules `jdeps --print-module-deps` finds in the plugin's jars, plus those it cannot see:
+# jdk.crypto.ec (the EC keys of Terraform's AutoMTLS, a security provider found at run time) and
+# java.logging (grpc-java's logger). Checked by the install tests, which run with this runtime only.
+RUNTIME_MODULES = ["java.base", "java.compiler", "java.desktop", "java.logging", "java.naming", "java.sql",
+                   "jdk.crypto.ec", "jdk.unsupported"]
+# The flags the runtime's archive is dumped with; the launcher passes the first to the bundled runtime.
+RUNTIME_ARCHIVE_FLAGS = ["-XX:-UseCompressedClassPointers", "-XX:+UseSerialGC", "-Xms128m", "-Xmx128m"]
+
+
+def main():
+    args = parse_args()
+    out = os.path.abspath(args.out)
+    work = os.path.join(out, ".work")
+    shutil.rmtree(out, ignore_errors=True)
+    os.makedirs(work)
+    epoch = args.epoch
+
+    package = os.path.join(work, "package")
+    build_package(args, package)
+
+    tf_root = os.path.join(work, "terraform-root")
+    shutil.copytree(package, tf_root)
+    os.rename(os.path.join(tf_root, "launcher"), os.path.join(tf_root, f"terraform-provider-{TYPE}_v{args.version}"))
+    terraform = os.path.join(out, "terraform")
+    os.makedirs(terraform)
+    platform = "_".join(PLATFORM)
+    tf_zip = os.path.join(terraform, f"terraform-provider-{TYPE}_{args.version}_{platform}.zip")
+    archives.write_zip(tf_root, tf_zip, epoch)
+    terraform_release.write_release(terraform, TYPE, args.version, [tf_zip])
+    terraform_release.write_filesystem_mirror(os.path.join(out, "terraform-mirror"), args.source, [tf_zip])
+    terraform_release.write_network_mirror(os.path.join(out, "terraform-network-mirror"), args.source,
+                                           args.version, {platform: tf_zip})
+
+    pulumi_root = os.path.join(work, "pulumi-root")
+    shutil.copytree(package, pulumi_root)
+    os.rename(os.path.join(pulumi_root, "launcher"), os.path.join(pulumi_root, f"pulumi-resource-{TYPE}"))
+    pulumi = os.path.join(out, "pulumi")
+    os.makedirs(pulumi)
+    archives.write_tar_gz(pulumi_root, os.path.join(pulumi, f"pulumi-resource-{TYPE}-v{args.version}-{'-'.join(PLATFORM)}.tar.gz"), epoch)
+    with open(args.schema) as f:
+        schema = swap_url(f.read(), args)
+    with open(os.path.join(pulumi, "schema.json"), "w") as f:
+        f.write(schema)
+
+    build_maven(args, work, os.path.join(out, "maven"), epoch)
+    build_npm(args, work, os.path.join(out, "npm"))
+    shutil.copytree(args.registry_docs, os.path.join(out, "docs"))
+
+    shutil.rmtree(work)
+    write_sums(out)
+    for name in sorted(os.listdir(out)):
+        print(f"dist: {name}/" if os.path.isdir(os.path.join(out, name)) else f"dist: {name}")
+
+
+def parse_args():
+    p = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    p.add_argument("--out", required=True)
+    p.add_argument("--version", required=True)
+    p.add_argument("--source", required=True, help="the Terraform source address, HOSTNAME/NAMESPACE/TYPE")
+    p.add_argument("--plugin-download-url", default="",
+                   help="the URL the release's SDKs and schema name (default: schema.json's pluginDownloadURL)")
+    p.add_argument("--jdk", required=True, help="the JDK whose jlink and jmods make the runtime")
+    p.add_argument("--launcher", required=True)
+    p.add_argument("--jars", required=True, help="the folder of the plugin's dependency jars")
+    p.add_argument("--jar", required=True, help="the plugin's own jar")
+    p.add_argument("--schema", required=True)
+    p.add_argument("--sdk-java", required=True)
+    p.add_argument("--component", required=True)
+    p.add_argument("--sdk-nodejs-bin", required=True)
+    p.add_argument("--registry-docs", required=True)
+    p.add_argument("--epoch", type=int, required=True, help="the time stamped on every archive entry")
+    p.add_argument("--mvn", default="mvn")
+    args = p.parse_args()
+    with open(args.schema) as f:
+        args.default_plugin_download_url = json.load(f)["pluginDownloadURL"]
+    args.plugin_download_url = args.plugin_download_url or args.default_plugin_download_url
+    check_jdk(args.jdk)
+    return args
+
+
+def check_jdk(jdk):
+    """The bundled runtime is Java 17 (README, "The bundled Java runtime"), linked from jmods."""
+    release = os.path.join(jdk, "release")
+    version = ""
+    if os.path.isfile(release):
+        with open(release) as f:
+            version = next((line.split("=", 1)[1].strip().strip('"') for line in f if line.startswith("JAVA_VERSION=")), "")
+    if not version.startswith("17") or not os.path.isfile(os.path.join(jdk, "jmods", "java.base.jmod")):
+        sys.exit(f"dist: JLINK_JDK={jdk!r} must be a JDK 17 with its jmods (found Java {version or 'none'}); "
+                 "Debian: apt-get install openjdk-17-jdk-headless, then make dist JLINK_JDK=/usr/lib/jvm/java-17-openjdk-amd64")
+
+
+def build_package(args, package):
+    """launcher + lib/*.jar + runtime/: the tree both plugin archives hold."""
+    os.makedirs(os.path.join(package, "lib"))
+    for jar in sorted(os.listdir(args.jars)):
+        if jar.endswith(".jar"):
+            shutil.copyfile(os.path.join(args.jars, jar), os.path.join(package, "lib", jar))
+    shutil.copyfile(args.jar, os.path.join(package, "lib", os.path.basename(args.jar)))
+    with open(args.launcher) as f:
+        launcher = f.read().replace("@VERSION@", args.version)
+    with open(os.path.join(package, "launcher"), "w") as f:
+        f.write(launcher)
+    os.chmod(os.path.join(package, "launcher"), 0o755)
+    runtime = os.path.join(package, "runtime")
+    run([os.path.join(args.jdk, "bin", "jlink"), "--add-modules", ",".join(RUNTIME_MODULES),
+         "--strip-debug", "--no-man-pages", "--no-header-files", "--output", runtime])
+    # The runtime's own class-data archive (what jlink's --generate-cds-archive would make), valid
+    # wherever the runtime is unpacked: the JVM checks its modules file by size, not by time or
+    # place. Dumped here instead, with compressed class pointers off, because JDK 17 writes it
+    # byte for byte the same only then (with them on, two dumps differ in ~8000 bytes), and a
+    # release must be reproducible. The launcher runs the bundled runtime with the same flag;
+    # measured: no slower to the handshake, no more memory (README, "The bundled Java runtime").
+    run([os.path.join(runtime, "bin", "java"), "-Xshare:dump", *RUNTIME_ARCHIVE_FLAGS,
+         "-XX:SharedArchiveFile=" + os.path.join(runtime, "lib", "server", "classes.jsa")])
+
+
+def build_maven(args, work, repository, epoch):
+    """The Java SDK and the component, each with its sources and javadoc jars (-Prelease). Built
+    with `package`, never `install`: a copy for another URL must not replace ~/.m2's."""
+    sdk = os.path.join(work, "sdk-java")
+    copy_tree_swapping_url(args.sdk_java, sdk, args)
+    component = os.path.join(work, "component")
+    shutil.copytree(args.component, component, ignore=shutil.ignore_patterns("target"))
+    for project, artifact in ((sdk, "vpssnap"), (component, "vpssnap-component")):
+        run([args.mvn, "-B", "-q", "-Dstyle.color=never", "-Prelease", "-DskipTests", "-f",
+             os.path.join(project, "pom.xml"), "package"])
+        target = os.path.join(project, "target")
+        base = f"{artifact}-{args.version}"
+        maven_repository.deploy(repository, "com.vpssnap", artifact, args.version, {
+            ("", "pom"): os.path.join(project, "pom.xml"),
+            ("", "jar"): os.path.join(target, f"{base}.jar"),
+            ("sources", "jar"): os.path.join(target, f"{base}-sources.jar"),
+            ("javadoc", "jar"): os.path.join(target, f"{base}-javadoc.jar"),
+        }, epoch)
+
+
+def build_npm(args, work, out):
+    """`npm pack` of the built Node.js SDK, with @pulumi/pulumi as a peer dependency: the stack's
+    own copy is the one the SDK must use (two copies break the calls to the engine)."""
+    package = os.path.join(work, "sdk-nodejs")
+    copy_tree_swapping_url(args.sdk_nodejs_bin, package, args)
+    manifest_path = os.path.join(package, "package.json")
+    with open(manifest_path) as f:
+        manifest = json.load(f)
+    pulumi_range = manifest.get("dependencies", {}).pop("@pulumi/pulumi")
+    manifest.setdefault("peerDependencies", {})["@pulumi/pulumi"] = pulumi_range
+    manifest.pop("devDependencies", None)
+    manifest.pop("scripts", None)
+    with open(manifest_path, "w") as f:
+        json.dump(manifest, f, indent=4)
+        f.write("\n")
+    os.makedirs(out)
+    run(["npm", "pack", "--silent", "--pack-destination", out], cwd=package)
+
+
+def copy_tree_swapping_url(source, target, args):
+    shutil.copytree(source, target, ignore=shutil.ignore_patterns("target", "node_modules"))
+    if args.plugin_download_url == args.default_plugin_download_url:
+        return
+    for folder, _, names in os.walk(target):
+        for name in names:
+            path = os.path.join(folder, name)
+            if not re.search(r"\.(java|json|js|ts)$", name):
+                continue
+            with open(path, encoding="utf-8") as f:
+                text = f.read()
+            if args.default_plugin_download_url in text:
+                with open(path, "w", encoding="utf-8") as f:
+                    f.write(swap_url(text, args))
+
+
+def swap_url(text, args):
+    return text.replace(args.default_plugin_download_url, args.plugin_download_url)
+
+
+def write_sums(out):
+    lines = []
+    for name in archives.files_under(out):
+        if name != "SHA256SUMS":
+            lines.append(f"{terraform_release.sha256_file(os.path.join(out, name))}  {name}\n")
+    with open(os.path.join(out, "SHA256SUMS"), "w") as f:
+        f.writelines(lines)
+
+
+def run(command, cwd=None):
+    result = subprocess.run(command, cwd=cwd, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
+    if result.returncode != 0:
+        sys.exit(f"dist: {' '.join(command)} failed ({result.returncode}):\n{result.stdout[-4000:]}")
+
+
+if __name__ == "__main__":
+    main()

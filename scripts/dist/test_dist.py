@@ -1,0 +1,145 @@
+"""Unit tests of the release scripts (make test runs them: python3 -m unittest discover -s scripts/dist)."""
+import argparse
+import base64
+import hashlib
+import json
+import os
+import tarfile
+import tempfile
+import time
+import unittest
+import zipfile
+
+import archives
+import dist
+import maven_repository
+import terraform_release
+
+
+def tree(root, files):
+    for name, (content, mode) in files.items():
+        path = os.path.join(root, name)
+        os.makedirs(os.path.dirname(path), exist_ok=True)
+        with open(path, "w") as f:
+            f.write(content)
+        os.chmod(path, mode)
+
+
+class ArchivesTest(unittest.TestCase):
+    def setUp(self):
+        self.dir = tempfile.TemporaryDirectory()
+        self.root = os.path.join(self.dir.name, "root")
+        tree(self.root, {"launcher": ("#!/bin/sh\n", 0o700), "lib/a.jar": ("a", 0o600), "runtime/bin/java": ("j", 0o755)})
+
+    def tearDown(self):
+        self.dir.cleanup()
+
+    def test_the_same_tree_gives_the_same_bytes_whatever_the_files_times(self):
+        first, second = (os.path.join(self.dir.name, n) for n in ("1.zip", "2.zip"))
+        archives.write_zip(self.root, first, 1700000000)
+        os.utime(os.path.join(self.root, "lib/a.jar"), (1, 1))
+        time.sleep(0.01)
+        archives.write_zip(self.root, second, 1700000000)
+        with open(first, "rb") as a, open(second, "rb") as b:
+            self.assertEqual(a.read(), b.read())
+
+    def test_zip_keeps_executable_bits_and_holds_files_only(self):
+        target = os.path.join(self.dir.name, "p.zip")
+        archives.write_zip(self.root, target, 0)
+        with zipfile.ZipFile(target) as z:
+            modes = {i.filename: (i.external_attr >> 16) & 0o777 for i in z.infolist()}
+        self.assertEqual({"launcher": 0o755, "lib/a.jar": 0o644, "runtime/bin/java": 0o755}, modes)
+
+    def test_tar_has_folders_modes_and_no_owner(self):
+        target = os.path.join(self.dir.name, "p.tar.gz")
+        archives.write_tar_gz(self.root, target, 1700000000)
+        with tarfile.open(target) as t:
+            members = {m.name: (m.mode, m.uname, m.mtime) for m in t.getmembers()}
+        self.assertEqual((0o755, "", 1700000000), members["launcher"])
+        self.assertEqual((0o644, "", 1700000000), members["lib/a.jar"])
+        self.assertTrue(members["runtime/bin"][0] == 0o755, "folders are entries too")
+
+    def test_a_symbolic_link_is_refused(self):
+        os.symlink("launcher", os.path.join(self.root, "link"))
+        with self.assertRaises(ValueError):
+            archives.write_zip(self.root, os.path.join(self.dir.name, "p.zip"), 0)
+
+
+class TerraformReleaseTest(unittest.TestCase):
+    def test_h1_is_dirhash_hash1_of_the_unpacked_files(self):
+        with tempfile.TemporaryDirectory() as d:
+            target = os.path.join(d, "p.zip")
+            with zipfile.ZipFile(target, "w") as z:
+                z.writestr("b/c", b"second")
+                z.writestr("a", b"first")
+            lines = "".join(f"{hashlib.sha256(body).hexdigest()}  {name}\n" for name, body in ((("a", b"first")), ("b/c", b"second")))
+            expected = "h1:" + base64.b64encode(hashlib.sha256(lines.encode()).digest()).decode()
+            self.assertEqual(expected, terraform_release.package_hash_h1(target))
+
+    def test_network_mirror_lists_the_version_and_the_archive_with_both_hashes(self):
+        with tempfile.TemporaryDirectory() as d:
+            z = os.path.join(d, "terraform-provider-x_1.0.0_linux_amd64.zip")
+            with zipfile.ZipFile(z, "w") as archive:
+                archive.writestr("terraform-provider-x_v1.0.0", b"#!/bin/sh\n")
+            terraform_release.write_network_mirror(os.path.join(d, "m"), "example.com/ns/x", "1.0.0", {"linux_amd64": z})
+            folder = os.path.join(d, "m", "example.com", "ns", "x")
+            with open(os.path.join(folder, "index.json")) as f:
+                self.assertEqual({"versions": {"1.0.0": {}}}, json.load(f))
+            with open(os.path.join(folder, "1.0.0.json")) as f:
+                archive = json.load(f)["archives"]["linux_amd64"]
+            self.assertEqual(os.path.basename(z), archive["url"])
+            self.assertEqual([terraform_release.package_hash_h1(z), "zh:" + terraform_release.sha256_file(z)], archive["hashes"])
+
+    def test_release_files_are_named_as_the_registry_expects(self):
+        with tempfile.TemporaryDirectory() as d:
+            z = os.path.join(d, "terraform-provider-x_1.0.0_linux_amd64.zip")
+            with zipfile.ZipFile(z, "w") as archive:
+                archive.writestr("terraform-provider-x_v1.0.0", b"")
+            terraform_release.write_release(d, "x", "1.0.0", [z])
+            with open(os.path.join(d, "terraform-provider-x_1.0.0_manifest.json")) as f:
+                self.assertEqual(["6.0"], json.load(f)["metadata"]["protocol_versions"])
+            with open(os.path.join(d, "terraform-provider-x_1.0.0_SHA256SUMS")) as f:
+                names = [line.split("  ")[1].strip() for line in f]
+            self.assertEqual(["terraform-provider-x_1.0.0_linux_amd64.zip", "terraform-provider-x_1.0.0_manifest.json"], names)
+
+
+class MavenRepositoryTest(unittest.TestCase):
+    def test_layout_checksums_and_metadata_stamped_with_the_release_time(self):
+        with tempfile.TemporaryDirectory() as d:
+            jar = os.path.join(d, "in.jar")
+            with open(jar, "wb") as f:
+                f.write(b"jar")
+            folder = maven_repository.deploy(os.path.join(d, "repo"), "com.example", "thing", "1.2.3",
+                                             {("", "jar"): jar, ("sources", "jar"): jar}, 0)
+            self.assertEqual(sorted(["thing-1.2.3.jar", "thing-1.2.3.jar.md5", "thing-1.2.3.jar.sha1", "thing-1.2.3-sources.jar",
+                                     "thing-1.2.3-sources.jar.md5", "thing-1.2.3-sources.jar.sha1"]), sorted(os.listdir(folder)))
+            with open(os.path.join(folder, "thing-1.2.3.jar.sha1")) as f:
+                self.assertEqual(hashlib.sha1(b"jar").hexdigest(), f.read())
+            with open(os.path.join(d, "repo", "com", "example", "thing", "maven-metadata.xml")) as f:
+                self.assertIn("<lastUpdated>19700101000000</lastUpdated>", f.read())
+
+
+class PluginDownloadUrlTest(unittest.TestCase):
+    def test_another_url_replaces_the_schemas_in_every_generated_file_of_the_copy_only(self):
+        published = "https://github.com/vpssnap/vpssnap/releases/download/v${VERSION}"
+        mirror = "https://mirror.example.com/vpssnap/v${VERSION}"
+        with tempfile.TemporaryDirectory() as d:
+            tree(os.path.join(d, "sdk"), {
+                "package.json": (json.dumps({"pulumi": {"server": published}}), 0o644),
+                "bin/utilities.js": (f'pluginDownloadURL: "{published}"', 0o644),
+                "Snapshot.java": (f'.pluginDownloadURL("{published}")', 0o644),
+                "README.md": (published, 0o644),
+            })
+            args = argparse.Namespace(plugin_download_url=mirror, default_plugin_download_url=published)
+            dist.copy_tree_swapping_url(os.path.join(d, "sdk"), os.path.join(d, "copy"), args)
+            for name in ("package.json", "bin/utilities.js", "Snapshot.java"):
+                with open(os.path.join(d, "copy", name)) as f:
+                    text = f.read()
+                self.assertIn(mirror, text, name)
+                self.assertNotIn(published, text, name)
+                with open(os.path.join(d, "sdk", name)) as f:
+                    self.assertIn(published, f.read(), "the source tree is never changed")
+
+
+if __name__ == "__main__":
+    unittest.main()
