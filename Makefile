@@ -24,7 +24,7 @@ JAVA_HOST_DEP := $(if $(PULUMI_DEP),$(TOOLS_BIN)/pulumi-language-java)
 JAVA_SOURCES := $(shell find provider/src/main emulator/src/main sdk/java/src component/src/main -type f 2>/dev/null) \
   pom.xml provider/pom.xml emulator/pom.xml sdk/java/pom.xml component/pom.xml
 
-.PHONY: build install test demo emulator schema sdks sdk-java sdk-nodejs example-typescript bench docs clean tools
+.PHONY: build install dist test demo emulator schema sdks sdk-java sdk-nodejs example-typescript bench docs clean tools
 
 ## build: compile every module (emulator, provider, Java SDK, component), package and install the jars (no tests)
 build: $(PROVIDER_JAR)
@@ -34,43 +34,59 @@ $(PROVIDER_JAR) $(EMULATOR_JAR) &: $(JAVA_SOURCES)
 	rm -rf provider/target/lib
 	$(MVN) $(MVN_FLAGS) -DskipTests install
 
-PLUGIN_TARBALL := $(BUILD)/pulumi-resource-vpssnap-v$(VERSION)-linux-amd64.tar.gz
+## install: build/bin/pulumi-resource-vpssnap and build/bin/terraform-provider-vpssnap (one launcher,
+## two names) with the jars in build/lib, for development: put build/bin on PATH, or use dev_overrides.
+## They run on the java on PATH (or VPSSNAP_JAVA); the release artifacts carry their own (make dist).
+install: $(BIN)/pulumi-resource-vpssnap
 
-## install: launchers in build/bin with jars in build/lib (put build/bin on PATH), and the plugin
-## tarball for `pulumi plugin install resource vpssnap $(VERSION) --file build/pulumi-resource-vpssnap-v$(VERSION)-linux-amd64.tar.gz`
-install: $(BIN)/pulumi-resource-vpssnap $(PLUGIN_TARBALL)
+LAUNCHER := provider/src/main/sh/vpssnap-launcher
+SDK_NODEJS_BUILT := sdk/nodejs/bin/package.json
 
-$(PLUGIN_TARBALL): $(BIN)/pulumi-resource-vpssnap
-	rm -rf $(BUILD)/plugin && mkdir -p $(BUILD)/plugin
-	cp $(BIN)/pulumi-resource-vpssnap $(BUILD)/plugin/ && mkdir $(BUILD)/plugin/lib && cp $(LIB)/*.jar $(BUILD)/plugin/lib/
-	tar -czf $@ -C $(BUILD)/plugin .
-
-$(BIN)/pulumi-resource-vpssnap: $(PROVIDER_JAR) $(wildcard provider/src/main/sh/*)
+$(BIN)/pulumi-resource-vpssnap: $(PROVIDER_JAR) $(LAUNCHER)
 	rm -rf $(LIB) && mkdir -p $(BIN) $(LIB)
-	@# The class-data archives are valid only in build/lib, so the tarball gets jars only (see the launchers).
 	cp provider/target/lib/*.jar $(PROVIDER_JAR) $(LIB)/
-	for launcher in provider/src/main/sh/*; do install -m 0755 $$launcher $(BIN)/; done
-	scripts/train-cds.sh $(BIN)
-	@if [ -f $(BIN)/terraform-provider-vpssnap ]; then \
-	  cp $(BIN)/terraform-provider-vpssnap $(BIN)/terraform-provider-vpssnap_v$(VERSION); fi
-	touch $@
+	for name in terraform-provider-vpssnap terraform-provider-vpssnap_v$(VERSION) pulumi-resource-vpssnap; do \
+	  sed 's/@VERSION@/$(VERSION)/' $(LAUNCHER) >$(BIN)/$$name && chmod 0755 $(BIN)/$$name; done
 
-## test: every test: emulator, clients, both plugin processes over gRPC, and end-to-end runs of the real pulumi and tofu
-test: install $(PULUMI_DEP) $(TOFU_DEP) $(JAVA_HOST_DEP) $(GEN_NODEJS) sdk-java sdk-nodejs example-typescript
+# The release. PLUGIN_DOWNLOAD_URL: where the engine fetches the plugin (default: the schema's,
+# the project's release assets); JLINK_JDK: the JDK 17 whose jlink and jmods make the bundled runtime.
+DIST ?= $(CURDIR)/dist
+# The Terraform source address (PackageInfo.TERRAFORM_SOURCE; the install tests use that one).
+TERRAFORM_SOURCE := vpssnap.dev/vpssnap/vpssnap
+PLUGIN_DOWNLOAD_URL ?=
+JLINK_JDK ?= $(shell javac=$$(command -v javac) && dirname "$$(dirname "$$(readlink -f "$$javac")")")
+PLUGIN_TARBALL := $(DIST)/pulumi/pulumi-resource-vpssnap-v$(VERSION)-linux-amd64.tar.gz
+DIST_INPUTS := $(PROVIDER_JAR) $(LAUNCHER) schema.json $(SDK_NODEJS_BUILT) $(shell find scripts/dist docs/registry -type f 2>/dev/null)
+
+## dist: every release artifact into dist/ (Terraform zip + SHA256SUMS + manifest, filesystem and network
+## mirrors, the Pulumi plugin tarball, Maven repository, npm tarball, registry docs), reproducibly
+dist: $(DIST)/SHA256SUMS
+
+$(DIST)/SHA256SUMS: $(DIST_INPUTS)
+	python3 scripts/dist/dist.py --out $(DIST) --version $(VERSION) --jdk '$(JLINK_JDK)' \
+	  --source $(TERRAFORM_SOURCE) --launcher $(LAUNCHER) --jars provider/target/lib --jar $(PROVIDER_JAR) --schema schema.json \
+	  --plugin-download-url '$(PLUGIN_DOWNLOAD_URL)' --sdk-java sdk/java --component component \
+	  --sdk-nodejs-bin sdk/nodejs/bin --registry-docs docs/registry --mvn '$(MVN)' \
+	  --epoch $$(git log -1 --format=%ct 2>/dev/null || echo 315532800)
+
+## test: every test: the dist scripts, emulator, clients, both plugin processes over gRPC, end-to-end runs of
+## the real pulumi and tofu, and every install path of the release (dist/) with tofu, terraform and pulumi
+test: install dist $(PULUMI_DEP) $(TOFU_DEP) $(TERRAFORM_DEP) $(JAVA_HOST_DEP) $(GEN_NODEJS) sdk-java sdk-nodejs example-typescript
+	python3 -m unittest discover -s scripts/dist -p 'test_*.py'
 	$(MVN) $(MVN_TEST_FLAGS) verify \
 	  -Dvpssnap.bin=$(BIN) -Dvpssnap.pulumi=$(abspath $(PULUMI)) -Dvpssnap.tofu=$(abspath $(TOFU)) \
-	  -Dvpssnap.genNodejs=$(GEN_NODEJS)
+	  -Dvpssnap.terraform=$(abspath $(TERRAFORM)) -Dvpssnap.dist=$(DIST) -Dvpssnap.genNodejs=$(GEN_NODEJS)
 
 ## demo: start the emulator, run a real `pulumi up` of examples/yaml (create, revert, refresh, destroy), stop it
-demo: install $(PULUMI_DEP)
+demo: install dist $(PULUMI_DEP)
 	PULUMI=$(abspath $(PULUMI)) PLUGIN_TARBALL=$(PLUGIN_TARBALL) VERSION=$(VERSION) EMULATOR_JAR=$(EMULATOR_JAR) scripts/demo.sh
 
 RESTAPI ?= $(TOOLS_BIN)/terraform-provider-restapi
 BENCH_FLAGS ?=
 
 ## bench: start-up, throughput, polling and memory against the Go peer (restapi); writes README's table
-bench: install $(PULUMI_DEP) $(TOFU_DEP) $(TOOLS_BIN)/terraform-provider-restapi
-	python3 scripts/bench/bench.py --bin $(BIN) --emulator-jar $(EMULATOR_JAR) --pulumi $(abspath $(PULUMI)) \
+bench: install dist $(PULUMI_DEP) $(TOFU_DEP) $(TOOLS_BIN)/terraform-provider-restapi
+	python3 scripts/bench/bench.py --bin $(BIN) --dist $(DIST) --emulator-jar $(EMULATOR_JAR) --pulumi $(abspath $(PULUMI)) \
 	  --tofu $(abspath $(TOFU)) --restapi $(abspath $(RESTAPI)) --readme README.md $(BENCH_FLAGS)
 
 ## emulator: run the emulator in the foreground on EMULATOR_PORT (default 8080)
@@ -95,8 +111,6 @@ clean:
 $(GEN_NODEJS): $(TOOLS_DIR)/pulumi/go.mod $(TOOLS_DIR)/pulumi/go.sum $(TOOLS_DIR)/pulumi/gen-nodejs/main.go | $(TOOLS_BIN)
 	cd $(TOOLS_DIR)/pulumi && $(TOOLS_GO_BUILD) -ldflags "-s -w" -o $@.tmp ./gen-nodejs
 	mv -f $@.tmp $@
-
-SDK_NODEJS_BUILT := sdk/nodejs/bin/package.json
 
 ## sdk-java: build the Java SDK and the component, and install them into the local Maven repository
 ## (com.vpssnap:vpssnap and com.vpssnap:vpssnap-component $(VERSION)); both are modules of the root pom
