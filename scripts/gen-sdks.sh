@@ -28,7 +28,10 @@ rm -f "$java/build.gradle" "$java/settings.gradle"
 sed -e "s/@VERSION@/$version/" -e "s/@PULUMI_JAVA_VERSION@/$pulumi_java/" "$here/sdk/java/pom.xml" >"$java/pom.xml"
 mkdir -p "$java/src/main/resources/com/vpssnap"
 printf '%s\n' "$version" >"$java/src/main/resources/com/vpssnap/version.txt"
-printf '{\n  "resource": true,\n  "name": "vpssnap",\n  "version": "%s"\n}\n' "$version" \
+# "server" is the schema's pluginDownloadURL, as pulumi-java's Gradle build writes it: the Java
+# language host reads it to tell the engine where to download the plugin.
+server=$(python3 -c 'import json, sys; print(json.load(open(sys.argv[1])).get("pluginDownloadURL", ""))' "$schema")
+printf '{\n  "resource": true,\n  "name": "vpssnap",\n  "version": "%s",\n  "server": "%s"\n}\n' "$version" "$server" \
   >"$java/src/main/resources/com/vpssnap/plugin.json"
 
 # Node.js: the same code generator pulumi-language-nodejs calls (see tools/pulumi/gen-nodejs).

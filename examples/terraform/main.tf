@@ -3,7 +3,7 @@
 terraform {
   required_providers {
     vpssnap = {
-      source = "vpssnap.local/vpssnap/vpssnap"
+      source = "vpssnap.dev/vpssnap/vpssnap"
     }
   }
 }

@@ -14,6 +14,22 @@ public final class PackageInfo {
     public static final String VERSION = "0.1.0";
     /** The com.pulumi:pulumi version the generated Java SDK depends on (the parent pom's pulumi-java.version). */
     public static final String PULUMI_JAVA_VERSION = "1.16.0";
+    /** Where the project lives; the schema's homepage and repository, the poms' url and scm. */
+    public static final String REPOSITORY = "https://github.com/vpssnap/vpssnap";
+    /**
+     * Where the engine downloads the plugin from when a program needs it and it is not installed:
+     * the release's assets, {@code pulumi-resource-vpssnap-v0.1.0-linux-amd64.tar.gz} beside the
+     * Terraform zips. The engine fills in {@code ${VERSION}}. A release for another place swaps
+     * this literal (make dist PLUGIN_DOWNLOAD_URL=...).
+     */
+    public static final String PLUGIN_DOWNLOAD_URL = REPOSITORY + "/releases/download/v${VERSION}";
+    /**
+     * The Terraform/OpenTofu source address. A hostname of our own, not the public registries'
+     * short form: `vpssnap/vpssnap` means a different registry to terraform and to tofu, while
+     * this address is the same for both, and resolves through a mirror (dist/) or, once that
+     * host serves the provider registry protocol, directly.
+     */
+    public static final String TERRAFORM_SOURCE = "vpssnap.dev/vpssnap/vpssnap";
     public static final String DESCRIPTION =
             "Server snapshots as rollback points on Locaweb Cloud and VPS.org, with an in-place revert trigger.";
 

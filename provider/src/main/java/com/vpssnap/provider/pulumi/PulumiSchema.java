@@ -60,6 +60,9 @@ public final class PulumiSchema {
         root.putArray("keywords").add("pulumi").add("locaweb").add("vpsorg").add("snapshot").add("category/infrastructure");
         root.put("license", "Apache-2.0");
         root.put("publisher", "vpssnap");
+        root.put("homepage", PackageInfo.REPOSITORY);
+        root.put("repository", PackageInfo.REPOSITORY);
+        root.put("pluginDownloadURL", PackageInfo.PLUGIN_DOWNLOAD_URL);
         root.putObject("meta").put("moduleFormat", "(.*)");
         root.set("config", config());
         root.set("provider", provider());

@@ -14,7 +14,7 @@ import java.util.Map;
  * dev_overrides CLI config (this machine's TF_CLI_CONFIG_FILE is always replaced).
  */
 public final class TofuCli {
-    public static final String SOURCE = "vpssnap.local/vpssnap/vpssnap";
+    public static final String SOURCE = com.vpssnap.provider.core.PackageInfo.TERRAFORM_SOURCE;
     private final Path dir;
     private final Map<String, String> env = new HashMap<>();
 

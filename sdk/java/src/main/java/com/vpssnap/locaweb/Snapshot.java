@@ -181,6 +181,7 @@ public class Snapshot extends com.pulumi.resources.CustomResource {
     private static com.pulumi.resources.CustomResourceOptions makeResourceOptions(@Nullable com.pulumi.resources.CustomResourceOptions options, @Nullable Output<java.lang.String> id) {
         var defaultOptions = com.pulumi.resources.CustomResourceOptions.builder()
             .version(Utilities.getVersion())
+            .pluginDownloadURL("https://github.com/vpssnap/vpssnap/releases/download/v${VERSION}")
             .replaceOnChanges(List.of(
                 "description",
                 "name",
