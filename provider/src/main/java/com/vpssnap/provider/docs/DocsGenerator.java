@@ -13,7 +13,9 @@ import java.util.TreeMap;
 /**
  * Writes docs/ from the specs that schema.json and the Terraform schema come from, so the pages
  * cannot disagree with either (DocsFreshnessTest fails when docs/ is stale). docs/components/ is
- * written by hand: the component is not part of the provider's schema. Usage: DocsGenerator DIR
+ * written by hand: the component is not part of the provider's schema. docs/registry/ holds the same
+ * reference in the layouts the Terraform and Pulumi registries render; make dist ships it.
+ * Usage: DocsGenerator DIR
  */
 public final class DocsGenerator {
     private DocsGenerator() {
@@ -31,6 +33,8 @@ public final class DocsGenerator {
         for (FunctionSpec f : PackageInfo.FUNCTIONS) {
             pages.put("functions/" + Usage.pageName(f.token()) + ".md", Pages.function(f));
         }
+        TerraformRegistryPages.pages().forEach((path, page) -> pages.put("registry/terraform/" + path, page));
+        PulumiRegistryPages.pages().forEach((path, page) -> pages.put("registry/pulumi/" + path, page));
         return pages;
     }
 

@@ -20,7 +20,9 @@ final class Pages {
     static String index() {
         Markdown md = new Markdown().paragraph(GENERATED).heading(1, "vpssnap documentation")
                 .paragraph(PackageInfo.DESCRIPTION)
-                .paragraph("- [Installation](installation.md)\n- [Configuration](configuration.md)");
+                .paragraph("- [Installation](installation.md)\n- [Configuration](configuration.md)\n"
+                        + "- The same reference in the registries' layouts: [Terraform](registry/terraform/index.md), "
+                        + "[Pulumi](registry/pulumi/_index.md)");
         List<String> lines = new ArrayList<>();
         for (ResourceSpec r : PackageInfo.RESOURCES) {
             lines.add("- Resource [`" + r.token() + "` / `" + r.terraformType() + "`](resources/" + Usage.pageName(r.token()) + ".md)");
@@ -53,25 +55,44 @@ final class Pages {
 
     static String installation() {
         String v = PackageInfo.VERSION;
+        String source = PackageInfo.TERRAFORM_SOURCE;
+        String host = source.split("/")[0];
         return new Markdown().paragraph(GENERATED).heading(1, "Installation")
+                .paragraph("Every artifact carries its own Java runtime: nothing else is needed on the machine. `make dist` "
+                        + "writes them all into `dist/`; a release publishes that folder.")
+                .heading(2, "Terraform / OpenTofu")
+                .paragraph("Source address `" + source + "`. Until `" + host + "` serves the provider registry protocol, install "
+                        + "from a mirror: the filesystem mirror `dist/terraform-mirror/`, or the network mirror "
+                        + "`dist/terraform-network-mirror/` behind any static HTTPS server.")
+                .code("hcl", "terraform {\n  required_providers {\n    vpssnap = {\n      source  = \"" + source
+                        + "\"\n      version = \"" + v + "\"\n    }\n  }\n}")
+                .code("hcl", "# ~/.terraformrc or TF_CLI_CONFIG_FILE\nprovider_installation {\n  filesystem_mirror {\n"
+                        + "    path    = \"/path/to/dist/terraform-mirror\"\n    include = [\"" + host + "/*/*\"]\n  }\n"
+                        + "  # or: network_mirror { url = \"https://mirror.example.com/providers/\" include = [\"" + host + "/*/*\"] }\n"
+                        + "  direct {\n    exclude = [\"" + host + "/*/*\"]\n  }\n}")
+                .paragraph("`init` checks the zip against the hashes in `terraform-provider-vpssnap_" + v + "_SHA256SUMS` (and, "
+                        + "from the network mirror, against its `" + v + ".json`) and records them in `.terraform.lock.hcl`. "
+                        + "For development only, `make install` and a `dev_overrides` block load `build/bin`:")
+                .code("hcl", "provider_installation {\n  dev_overrides {\n    \"" + source + "\" = \"/path/to/vpssnap/build/bin\"\n"
+                        + "  }\n  direct {}\n}")
                 .heading(2, "Pulumi plugin")
-                .code("sh", "make install\npulumi plugin install resource vpssnap " + v
-                        + " --file build/pulumi-resource-vpssnap-v" + v + "-linux-amd64.tar.gz")
+                .paragraph("The engine downloads the plugin by itself the first time a program uses it, from the schema's "
+                        + "`pluginDownloadURL` (`" + PackageInfo.PLUGIN_DOWNLOAD_URL + "`), which the SDKs carry. Ahead of time, or offline:")
+                .code("sh", "pulumi plugin install resource vpssnap " + v + " --file dist/pulumi/pulumi-resource-vpssnap-v" + v
+                        + "-linux-amd64.tar.gz")
                 .heading(2, "Java SDK")
-                .paragraph("`make build` installs `com.vpssnap:vpssnap:" + v + "` (and the component, "
-                        + "`com.vpssnap:vpssnap-component:" + v + "`) into the local Maven repository. Add to the stack's `pom.xml`:")
+                .paragraph("`com.vpssnap:vpssnap:" + v + "` and the component `com.vpssnap:vpssnap-component:" + v + "`, from a "
+                        + "Maven repository (`dist/maven` is one, with sources and javadoc jars):")
                 .code("xml", "<dependency>\n  <groupId>com.vpssnap</groupId>\n  <artifactId>vpssnap</artifactId>\n  <version>"
                         + v + "</version>\n</dependency>")
                 .heading(2, "Node.js SDK")
-                .code("sh", "make sdk-nodejs\nnpm install --install-links file:/path/to/vpssnap/sdk/nodejs/bin")
-                .paragraph("`--install-links` (or `install-links=true` in `.npmrc`) copies the SDK instead of linking it, so it "
-                        + "shares the stack's `@pulumi/pulumi`.")
-                .heading(2, "Terraform / OpenTofu")
-                .paragraph("`make install` puts `terraform-provider-vpssnap` in `build/bin`. Load it with a `dev_overrides` "
-                        + "CLI configuration (source `vpssnap.local/vpssnap/vpssnap`) or a filesystem mirror, as "
-                        + "`examples/terraform/README.md` shows step by step.")
-                .code("hcl", "provider_installation {\n  dev_overrides {\n    \"vpssnap.local/vpssnap/vpssnap\" = \"/path/to/vpssnap/build/bin\"\n"
-                        + "  }\n  direct {}\n}")
+                .code("sh", "npm install ./vpssnap-vpssnap-" + v + ".tgz @pulumi/pulumi   # dist/npm; @pulumi/pulumi is a peer dependency")
+                .heading(2, "The Java runtime")
+                .paragraph("The launcher runs the bundled runtime (`runtime/` beside it). `VPSSNAP_JAVA` overrides it with a "
+                        + "Java 17 or newer (a `java` executable or a Java home); an older one is refused by name and version. "
+                        + "The package is never written to: the class-data archive that speeds up start-up is trained on first "
+                        + "use into `$XDG_CACHE_HOME/vpssnap` (default `~/.cache/vpssnap`; `VPSSNAP_CACHE_DIR` overrides it, "
+                        + "`VPSSNAP_CDS_TRAINING=off` turns training off).")
                 .toString();
     }
 

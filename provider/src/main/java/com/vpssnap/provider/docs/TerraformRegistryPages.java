@@ -1,0 +1,133 @@
+package com.vpssnap.provider.docs;
+
+import com.vpssnap.provider.core.ConfigKey;
+import com.vpssnap.provider.core.PackageInfo;
+import com.vpssnap.provider.core.spec.FunctionSpec;
+import com.vpssnap.provider.core.spec.PropertySpec;
+import com.vpssnap.provider.core.spec.PropertyType;
+import com.vpssnap.provider.core.spec.ResourceSpec;
+
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * The Terraform registry's layout (the one terraform-plugin-docs writes): {@code index.md},
+ * {@code resources/NAME.md} and {@code data-sources/NAME.md}, each with the front matter the
+ * registry reads (page_title, subcategory, description), then Example Usage, Schema and Import.
+ * A provider repository publishes them as its {@code docs/} folder.
+ */
+final class TerraformRegistryPages {
+    private static final String PROVIDER = PackageInfo.NAME;
+
+    private TerraformRegistryPages() {
+    }
+
+    static Map<String, String> pages() {
+        Map<String, String> pages = new TreeMap<>();
+        pages.put("index.md", index());
+        for (ResourceSpec r : PackageInfo.RESOURCES) {
+            pages.put("resources/" + shortName(r.terraformType()) + ".md", resource(r));
+        }
+        for (FunctionSpec f : PackageInfo.FUNCTIONS) {
+            pages.put("data-sources/" + shortName(f.terraformType()) + ".md", dataSource(f));
+        }
+        return pages;
+    }
+
+    static String index() {
+        StringBuilder schema = new StringBuilder("### Optional\n\n");
+        for (ConfigKey key : ConfigKey.values()) {
+            schema.append("- `").append(key.terraformName()).append("` (String").append(key.secret() ? ", Sensitive" : "")
+                    .append(") ").append(key.description()).append('\n');
+        }
+        return frontMatter(PROVIDER + " Provider", "", PackageInfo.DESCRIPTION)
+                + new Markdown().heading(1, PROVIDER + " Provider").paragraph(PackageInfo.DESCRIPTION)
+                .paragraph("Snapshots of Locaweb Cloud and VPS.org servers, kept as rollback points: changing a snapshot's "
+                        + "`revert_trigger` reverts its server to it in place. Each setting falls back to its environment "
+                        + "variable; tokens are sensitive and never logged.")
+                .heading(2, "Example Usage")
+                .code("terraform", "terraform {\n  required_providers {\n    " + PROVIDER + " = {\n      source  = \""
+                        + PackageInfo.TERRAFORM_SOURCE + "\"\n      version = \"" + PackageInfo.VERSION + "\"\n    }\n  }\n}\n\n"
+                        + "provider \"" + PROVIDER + "\" {\n  locaweb_token = var.locaweb_token   # or VPSSNAP_LOCAWEB_TOKEN\n"
+                        + "  vpsorg_token  = var.vpsorg_token    # or VPSSNAP_VPSORG_TOKEN\n}")
+                .paragraph("<!-- schema generated from the provider's specs -->\n## Schema\n\n" + schema.toString().strip())
+                .toString();
+    }
+
+    static String resource(ResourceSpec r) {
+        StringBuilder schema = new StringBuilder();
+        section(schema, "Required", r.inputs().stream().filter(PropertySpec::required).toList());
+        List<PropertySpec> optional = r.inputs().stream().filter(p -> !p.required()).toList();
+        schema.append("### Optional\n\n");
+        optional.forEach(p -> schema.append(bullet(p)));
+        schema.append("- `timeouts` (Block, Optional) How long each operation may take, as durations like \"30m\". "
+                + "Defaults: create 20m, update 20m, delete 10m. (see [below for nested schema](#nestedblock--timeouts))\n\n");
+        schema.append("### Read-Only\n\n- `id` (String) The snapshot's id: ").append(r.importIdFormat()).append(".\n");
+        r.properties().stream().filter(p -> !p.input()).forEach(p -> schema.append(bullet(p)));
+        schema.append("\n<a id=\"nestedblock--timeouts\"></a>\n### Nested Schema for `timeouts`\n\nOptional:\n\n"
+                + "- `create` (String) Time allowed to create the snapshot.\n- `delete` (String) Time allowed to delete the snapshot.\n"
+                + "- `update` (String) Time allowed to update the snapshot.\n");
+        String example = r.importIdFormat().split(", e\\.g\\. ", 2)[r.importIdFormat().contains(", e.g. ") ? 1 : 0];
+        return frontMatter(r.terraformType() + " Resource - " + PROVIDER, "", r.description())
+                + new Markdown().heading(1, r.terraformType() + " (Resource)").paragraph(r.description())
+                .heading(2, "Example Usage").code("terraform", Usage.hcl(r))
+                .paragraph("<!-- schema generated from the provider's specs -->\n## Schema\n\n" + schema.toString().strip())
+                .heading(2, "Import").paragraph("Import is supported using the following syntax:")
+                .code("shell", "terraform import " + r.terraformType() + ".before_upgrade " + example)
+                .toString();
+    }
+
+    static String dataSource(FunctionSpec f) {
+        StringBuilder schema = new StringBuilder();
+        section(schema, "Required", f.inputs().stream().filter(PropertySpec::required).toList());
+        section(schema, "Optional", f.inputs().stream().filter(p -> !p.required()).toList());
+        schema.append("### Read-Only\n\n- `id` (String) An id for this listing (the server, or \"all\").\n");
+        f.outputs().forEach(p -> schema.append(bullet(p)));
+        for (PropertySpec out : f.outputs()) {
+            if (out.type() instanceof PropertyType.ListOfObjects list) {
+                schema.append("\n<a id=\"nestedatt--").append(out.terraformName()).append("\"></a>\n### Nested Schema for `")
+                        .append(out.terraformName()).append("`\n\nRead-Only:\n\n");
+                list.element().properties().forEach(p -> schema.append(bullet(p)));
+            }
+        }
+        return frontMatter(f.terraformType() + " Data Source - " + PROVIDER, "", f.description())
+                + new Markdown().heading(1, f.terraformType() + " (Data Source)").paragraph(f.description())
+                .heading(2, "Example Usage").code("terraform", Usage.hcl(f))
+                .paragraph("<!-- schema generated from the provider's specs -->\n## Schema\n\n" + schema.toString().strip())
+                .toString();
+    }
+
+    private static void section(StringBuilder schema, String title, List<PropertySpec> properties) {
+        if (!properties.isEmpty()) {
+            schema.append("### ").append(title).append("\n\n");
+            properties.forEach(p -> schema.append(bullet(p)));
+            schema.append('\n');
+        }
+    }
+
+    private static String bullet(PropertySpec p) {
+        String type = p.type() instanceof PropertyType.Primitive primitive ? terraformType(primitive) : "List of Object";
+        String notes = p.secret() ? ", Sensitive" : "";
+        String link = p.type() instanceof PropertyType.ListOfObjects ? " (see [below for nested schema](#nestedatt--" + p.terraformName() + "))" : "";
+        return "- `" + p.terraformName() + "` (" + type + notes + ") " + p.description() + link + "\n";
+    }
+
+    private static String frontMatter(String title, String subcategory, String description) {
+        return "---\n# Generated by `make docs` from the provider's specs; do not edit.\npage_title: \"" + title
+                + "\"\nsubcategory: \"" + subcategory + "\"\ndescription: |-\n  " + description.strip().replace("\n", "\n  ") + "\n---\n\n";
+    }
+
+    private static String shortName(String terraformType) {
+        return terraformType.substring(PROVIDER.length() + 1);
+    }
+
+    /** Terraform's names for the cty types: numbers are Number, whole or not. */
+    private static String terraformType(PropertyType.Primitive primitive) {
+        return switch (primitive.name()) {
+            case "integer" -> "Number";
+            case "boolean" -> "Boolean";
+            default -> "String";
+        };
+    }
+}
