@@ -15,12 +15,21 @@ public final class Commands {
     }
 
     public static ProcessResult run(List<String> command, Path workDir, Map<String, String> env, Duration timeout) {
+        return run(command, workDir, env, timeout, false);
+    }
+
+    /** With {@code isolated}, the command sees only {@code env}, nothing of this JVM's environment. */
+    public static ProcessResult run(List<String> command, Path workDir, Map<String, String> env, Duration timeout,
+                                    boolean isolated) {
         try {
             Path out = Files.createTempFile("cmd-out", ".txt");
             Path err = Files.createTempFile("cmd-err", ".txt");
             ProcessBuilder pb = new ProcessBuilder(command).directory(workDir.toFile())
                     .redirectOutput(out.toFile()).redirectError(err.toFile())
                     .redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")));
+            if (isolated) {
+                pb.environment().clear();
+            }
             pb.environment().putAll(env);
             Process p = pb.start();
             if (!p.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {

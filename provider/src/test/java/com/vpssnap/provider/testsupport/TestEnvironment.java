@@ -16,14 +16,24 @@ public final class TestEnvironment {
         return existing("vpssnap.bin", "the installed launchers (build/bin)");
     }
 
-    /** The plugin tarball `make install` builds next to build/bin. */
+    /** What `make dist` released: the folder the install tests take everything from. */
+    public static Path dist() {
+        return existing("vpssnap.dist", "the release folder `make dist` writes (dist/)");
+    }
+
+    /** The released plugin tarball (with its bundled Java runtime). */
     public static Path pluginTarball() {
-        Path tarball = binDir().getParent().resolve("pulumi-resource-vpssnap-v"
+        Path tarball = dist().resolve("pulumi").resolve("pulumi-resource-vpssnap-v"
                 + com.vpssnap.provider.core.PackageInfo.VERSION + "-linux-amd64.tar.gz");
         if (!java.nio.file.Files.exists(tarball)) {
-            throw new IllegalStateException(tarball + " does not exist: run `make test`, which builds it first");
+            throw new IllegalStateException(tarball + " does not exist: run `make test`, which runs `make dist` first");
         }
         return tarball;
+    }
+
+    /** HashiCorp's terraform CLI (tools/bin/terraform, or TERRAFORM=...). */
+    public static Path terraform() {
+        return existing("vpssnap.terraform", "the terraform CLI (tools/bin/terraform)");
     }
 
     public static Path tofu() {
