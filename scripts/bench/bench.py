@@ -7,11 +7,14 @@ with figures from the same run. Usage (make bench passes these):
   bench.py --bin build/bin --emulator-jar J --tofu T --pulumi P --restapi R [--runs N] [--readme README.md]
 """
 import argparse
+import functools
+import http.server
 import json
 import math
 import os
 import re
 import shutil
+import ssl
 import statistics
 import subprocess
 import sys
@@ -116,29 +119,91 @@ def startup(args, work):
                     "-subj", "/CN=localhost", "-days", "1", "-keyout", os.path.join(work, "client.key"),
                     "-out", cert], check=True, capture_output=True)
     with open(cert) as f:
-        tf_env = {**TF_ENV, "PLUGIN_CLIENT_CERT": f.read()}
-    # The same launchers and jars with no class-data archive: what the AppCDS lever saves.
-    plain = os.path.join(work, "no-cds")
-    os.makedirs(os.path.join(plain, "lib"))
-    for jar in os.listdir(os.path.join(args.bin, "..", "lib")):
-        if jar.endswith(".jar"):
-            shutil.copy(os.path.join(args.bin, "..", "lib", jar), os.path.join(plain, "lib"))
-    for launcher in ("pulumi-resource-vpssnap", "terraform-provider-vpssnap"):
-        shutil.copy(os.path.join(args.bin, launcher), plain)
-    no_cds = {"VPSSNAP_CDS_TRAINING": "off"}
+        tf_env = {**TF_ENV, "PLUGIN_CLIENT_CERT": f.read(), "PLUGIN_PROTOCOL_VERSIONS": "6"}
+    release = os.path.join(work, "release")
+    bundled = {"VPSSNAP_CACHE_DIR": os.path.join(work, "cache-bundled")}
+    jdk17 = {"VPSSNAP_CACHE_DIR": os.path.join(work, "cache-jdk17")}
+    no_cds = {"VPSSNAP_CACHE_DIR": os.path.join(work, "cache-none"), "VPSSNAP_CDS_TRAINING": "off"}
+    released = {name: os.path.join(release, name) for name in ("pulumi-resource-vpssnap", "terraform-provider-vpssnap")}
+    dev = {name: os.path.join(args.bin, name) for name in released}
+    # Each launcher's per-user archive, trained as a first run would, before anything is timed.
+    for name in released:
+        for launcher, env in ((released[name], bundled), (dev[name], jdk17)):
+            subprocess.run([launcher], env={**os.environ, **env, "VPSSNAP_CDS_TRAINING": "now"}, check=True)
     lib = os.path.join(args.bin, "..", "lib")
     jars = ":".join(sorted(os.path.join(lib, j) for j in os.listdir(lib) if j.endswith(".jar")))
     candidates = {
-        "pulumi": ([os.path.join(args.bin, "pulumi-resource-vpssnap")], {}),
-        "pulumi, no AppCDS": ([os.path.join(plain, "pulumi-resource-vpssnap")], no_cds),
+        "pulumi": ([released["pulumi-resource-vpssnap"]], bundled),
+        "pulumi, JDK 17 on PATH": ([dev["pulumi-resource-vpssnap"]], jdk17),
+        "pulumi, no AppCDS": ([released["pulumi-resource-vpssnap"]], no_cds),
         "pulumi, default JVM flags, no AppCDS": (["java", "-cp", jars, "com.vpssnap.provider.pulumi.PulumiMain"], {}),
-        "terraform": ([os.path.join(args.bin, "terraform-provider-vpssnap")], {**tf_env, "PLUGIN_PROTOCOL_VERSIONS": "6"}),
-        "terraform, no AppCDS": ([os.path.join(plain, "terraform-provider-vpssnap")],
-                                 {**tf_env, "PLUGIN_PROTOCOL_VERSIONS": "6", **no_cds}),
+        "terraform": ([released["terraform-provider-vpssnap"]], {**tf_env, **bundled}),
+        "terraform, JDK 17 on PATH": ([dev["terraform-provider-vpssnap"]], {**tf_env, **jdk17}),
+        "terraform, no AppCDS": ([released["terraform-provider-vpssnap"]], {**tf_env, **no_cds}),
         "restapi": ([args.restapi], {**tf_env, "PLUGIN_PROTOCOL_VERSIONS": "5"}),
     }
     medians, _ = interleaved(args.runs, candidates)
     return medians
+
+
+def unpack_release(args, work):
+    """The released package (dist/), both names of the launcher beside lib/ and runtime/."""
+    release = os.path.join(work, "release")
+    os.makedirs(release)
+    tarball = os.path.join(args.dist, "pulumi", "pulumi-resource-vpssnap-v0.1.0-linux-amd64.tar.gz")
+    subprocess.run(["tar", "-xzf", tarball, "-C", release], check=True)
+    shutil.copy(os.path.join(release, "pulumi-resource-vpssnap"), os.path.join(release, "terraform-provider-vpssnap"))
+    return release
+
+
+# ------------------------------------------------------------------------------------------- init
+
+def init_times(args, work):
+    """`tofu init` of the released provider from each mirror, medians of fresh inits (no .terraform,
+    no lock file): the filesystem mirror, and the network mirror served over HTTPS on loopback."""
+    d = os.path.join(work, "init")
+    os.makedirs(d)
+    ca_key, ca, key, cert = (os.path.join(d, n) for n in ("ca.key", "ca.pem", "server.key", "server.pem"))
+    subprocess.run(["openssl", "req", "-x509", "-newkey", "ec", "-pkeyopt", "ec_paramgen_curve:P-256", "-nodes", "-days", "1",
+                    "-subj", "/CN=bench CA", "-keyout", ca_key, "-out", ca, "-addext", "basicConstraints=critical,CA:TRUE"],
+                   check=True, capture_output=True)
+    ext = os.path.join(d, "server.ext")
+    with open(ext, "w") as f:
+        f.write("subjectAltName=IP:127.0.0.1\nbasicConstraints=CA:FALSE\n")
+    subprocess.run(["openssl", "req", "-newkey", "ec", "-pkeyopt", "ec_paramgen_curve:P-256", "-nodes", "-subj", "/CN=127.0.0.1",
+                    "-keyout", key, "-out", os.path.join(d, "server.csr")], check=True, capture_output=True)
+    subprocess.run(["openssl", "x509", "-req", "-in", os.path.join(d, "server.csr"), "-CA", ca, "-CAkey", ca_key,
+                    "-CAcreateserial", "-days", "1", "-extfile", ext, "-out", cert], check=True, capture_output=True)
+    mirror = os.path.join(args.dist, "terraform-network-mirror")
+    handler = functools.partial(http.server.SimpleHTTPRequestHandler, directory=mirror)
+    httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    tls = ssl.SSLContext(ssl.PROTOCOL_TLS_SERVER)
+    tls.load_cert_chain(cert, key)
+    httpd.socket = tls.wrap_socket(httpd.socket, server_side=True)
+    threading.Thread(target=httpd.serve_forever, daemon=True).start()
+    configs = {
+        "filesystem": 'filesystem_mirror {\n    path = "%s"\n    include = ["vpssnap.dev/*/*"]\n  }'
+                      % os.path.join(args.dist, "terraform-mirror"),
+        "network": 'network_mirror {\n    url = "https://127.0.0.1:%d/"\n    include = ["vpssnap.dev/*/*"]\n  }'
+                   % httpd.server_address[1],
+    }
+    times = {name: [] for name in configs}
+    try:
+        for _ in range(args.throughput_runs + 2):
+            for name, block in configs.items():
+                ws = os.path.join(d, name)
+                shutil.rmtree(ws, ignore_errors=True)
+                os.makedirs(ws)
+                rc = os.path.join(ws, "cli.tfrc")
+                with open(rc, "w") as f:
+                    f.write("provider_installation {\n  %s\n  direct { exclude = [\"vpssnap.dev/*/*\"] }\n}\n" % block)
+                with open(os.path.join(ws, "main.tf"), "w") as f:
+                    f.write('terraform {\n  required_providers {\n    vpssnap = { source = "vpssnap.dev/vpssnap/vpssnap" }\n  }\n}\n')
+                env = {"TF_CLI_CONFIG_FILE": rc, "TF_IN_AUTOMATION": "1", "CHECKPOINT_DISABLE": "1", "SSL_CERT_FILE": ca}
+                times[name].append(run([args.tofu, "init", "-no-color"], ws, env, f"tofu init ({name} mirror)"))
+    finally:
+        httpd.shutdown()
+    return {name: statistics.median(t) for name, t in times.items()}
 
 
 # -------------------------------------------------------------------------------------- throughput
@@ -159,7 +224,7 @@ def tofu_workspace(work, name, overrides, hcl):
 
 
 def vpssnap_hcl(emulator):
-    head = ('terraform {\n  required_providers {\n    vpssnap = { source = "vpssnap.local/vpssnap/vpssnap" }\n  }\n}\n'
+    head = ('terraform {\n  required_providers {\n    vpssnap = { source = "vpssnap.dev/vpssnap/vpssnap" }\n  }\n}\n'
             f'provider "vpssnap" {{\n  locaweb_endpoint = "{emulator.url}/v1"\n  locaweb_token = "lw-demo-token"\n}}\n')
     return head + f'resource "vpssnap_locaweb_snapshot" "s" {{\n  count = {SNAPSHOTS}\n  server = "cpro0299"\n' \
                   '  name = "bench-${count.index}"\n}\n'
@@ -178,7 +243,9 @@ def restapi_hcl(emulator):
 def tofu_throughput(args, work, emulator):
     """Median wall time of `tofu apply` of 100 snapshots at zero cloud delay, ours and restapi's,
     interleaved, each followed by a destroy; and our plugin's peak RSS over all of it."""
-    ours, ours_env = tofu_workspace(work, "tofu-vpssnap", {"vpssnap.local/vpssnap/vpssnap": args.bin}, vpssnap_hcl(emulator))
+    ours, ours_env = tofu_workspace(work, "tofu-vpssnap", {"vpssnap.dev/vpssnap/vpssnap": os.path.join(work, "release")},
+                                    vpssnap_hcl(emulator))
+    ours_env["VPSSNAP_CACHE_DIR"] = os.path.join(work, "cache-bundled")
     peer, peer_env = tofu_workspace(work, "tofu-restapi", {"mastercard/restapi": os.path.dirname(args.restapi)},
                                     restapi_hcl(emulator))
     times = {"vpssnap": [], "restapi": []}
@@ -215,8 +282,9 @@ def pulumi_throughput(args, work, emulator):
         f.write(pulumi_program(emulator))
     env = {"PULUMI_HOME": home, "PULUMI_BACKEND_URL": "file://" + state, "PULUMI_CONFIG_PASSPHRASE": "bench",
            "PULUMI_SKIP_UPDATE_CHECK": "true", "PULUMI_DISABLE_AUTOMATIC_PLUGIN_ACQUISITION": "true",
-           "PATH": os.path.dirname(args.pulumi) + ":" + os.environ["PATH"], "NO_COLOR": "1"}
-    tarball = os.path.join(args.bin, "..", "pulumi-resource-vpssnap-v0.1.0-linux-amd64.tar.gz")
+           "PATH": os.path.dirname(args.pulumi) + ":" + os.environ["PATH"], "NO_COLOR": "1",
+           "VPSSNAP_CACHE_DIR": os.path.join(d, "cache")}
+    tarball = os.path.join(args.dist, "pulumi", "pulumi-resource-vpssnap-v0.1.0-linux-amd64.tar.gz")
     run([args.pulumi, "plugin", "install", "resource", "vpssnap", "0.1.0", "--file", tarball], project, env, "plugin install")
     run([args.pulumi, "stack", "init", "bench"], project, env, "stack init")
     run([args.pulumi, "config", "set", "vpssnap:locawebEndpoint", emulator.url + "/v1"], project, env, "config")
@@ -227,7 +295,7 @@ def pulumi_throughput(args, work, emulator):
     emulator.reset(create_ms=0)
     run(up, project, env, "pulumi up (warm-up)")
     run(destroy, project, env, "pulumi destroy")
-    wait_for_class_data_archive(home)
+    wait_for_class_data_archive(env["VPSSNAP_CACHE_DIR"])
     times = {0: [], CREATE_DELAY_S: []}
     gets_per_snapshot = []
     with PeakRss("vpssnap-provider.jar") as rss:
@@ -246,29 +314,34 @@ def pulumi_throughput(args, work, emulator):
     return ({d: statistics.median(t) for d, t in times.items()}, statistics.median(gets_per_snapshot), rss.peak_kib)
 
 
-def wait_for_class_data_archive(pulumi_home, timeout_s=120):
-    """The first run in a PULUMI_HOME trains the plugin's archive in the background; measure after it."""
+def wait_for_class_data_archive(cache, timeout_s=120):
+    """The first run trains the plugin's archive in the user's cache, in the background; measure after it."""
     deadline = time.time() + timeout_s
     while time.time() < deadline:
-        for root, dirs, files in os.walk(os.path.join(pulumi_home, "plugins")):
-            if "pulumi.jsa" in files and ".cds-training" not in dirs:
-                return
+        names = os.listdir(cache) if os.path.isdir(cache) else []
+        if any(n.endswith(".jsa") for n in names) and not any(n.endswith(".training") for n in names):
+            return
         time.sleep(0.5)
-    raise RuntimeError("the plugin's class-data archive was not trained in " + pulumi_home)
+    raise RuntimeError("the plugin's class-data archive was not trained in " + cache)
 
 
 # ------------------------------------------------------------------------------------------- table
 
-def table(start, tofu_times, tofu_requests, tofu_rss, pulumi_times, gets, pulumi_rss, args):
+def table(start, inits, tofu_times, tofu_requests, tofu_rss, pulumi_times, gets, pulumi_rss, args):
     restapi = start["restapi"]
     bound = math.ceil(SNAPSHOTS / PARALLEL) * CREATE_DELAY_S + pulumi_times[0]
     rows = [
         ("Start-up, exec to handshake: Pulumi plugin", f"{start['pulumi']:.0f} ms", f"{start['pulumi'] / restapi:.1f}× restapi ({restapi:.0f} ms)", "≤ 4×"),
         ("Start-up: Terraform plugin (AutoMTLS, as tofu starts it)", f"{start['terraform']:.0f} ms", f"{start['terraform'] / restapi:.1f}× restapi", "≤ 4×"),
+        ("  runtime: the same launchers on the JDK 17 on PATH (Pulumi / Terraform)",
+         f"{start['pulumi, JDK 17 on PATH']:.0f} / {start['terraform, JDK 17 on PATH']:.0f} ms",
+         f"bundled runtime = {start['pulumi'] / start['pulumi, JDK 17 on PATH']:.2f} / {start['terraform'] / start['terraform, JDK 17 on PATH']:.2f} of it", ""),
         ("  lever AppCDS: Pulumi / Terraform without the archive", f"{start['pulumi, no AppCDS']:.0f} / {start['terraform, no AppCDS']:.0f} ms",
          f"archive saves {start['pulumi, no AppCDS'] - start['pulumi']:.0f} / {start['terraform, no AppCDS'] - start['terraform']:.0f} ms", ""),
         ("  lever JVM flags: Pulumi, default flags, no archive", f"{start['pulumi, default JVM flags, no AppCDS']:.0f} ms",
          f"SerialGC + C1 save {start['pulumi, default JVM flags, no AppCDS'] - start['pulumi, no AppCDS']:.0f} ms", ""),
+        ("`tofu init` of the release: filesystem / network mirror (HTTPS, loopback)",
+         f"{inits['filesystem']:.2f} / {inits['network']:.2f} s", "", ""),
         (f"`tofu apply` of {SNAPSHOTS} snapshots, zero delay", f"{tofu_times['vpssnap']:.1f} s",
          f"{tofu_times['vpssnap'] / tofu_times['restapi']:.2f}× restapi ({tofu_times['restapi']:.1f} s)", "≤ 1.2×"),
         ("  HTTP requests in that apply (vpssnap / restapi)", f"{tofu_requests['vpssnap']} / {tofu_requests['restapi']}", "", ""),
@@ -300,7 +373,7 @@ def write_readme(path, text):
 
 def main():
     parser = argparse.ArgumentParser()
-    for name in ("bin", "emulator-jar", "tofu", "pulumi", "restapi"):
+    for name in ("bin", "dist", "emulator-jar", "tofu", "pulumi", "restapi"):
         parser.add_argument("--" + name, required=True)
     parser.add_argument("--runs", type=int, default=15)
     parser.add_argument("--throughput-runs", type=int, default=3)
@@ -311,17 +384,20 @@ def main():
     work = tempfile.mkdtemp(prefix="vpssnap-bench-")
     emulator = None
     try:
+        unpack_release(args, work)
         print("start-up ...", file=sys.stderr)
         start = startup(args, work)
         if args.only == "startup":
             print(json.dumps(start, indent=2))
             return
         emulator = Emulator(args.emulator_jar)
+        print("tofu init from the mirrors ...", file=sys.stderr)
+        inits = init_times(args, work)
         print("tofu apply, vpssnap and restapi ...", file=sys.stderr)
         tofu_times, tofu_requests, tofu_rss = tofu_throughput(args, work, emulator)
         print("pulumi up ...", file=sys.stderr)
         pulumi_times, gets, pulumi_rss = pulumi_throughput(args, work, emulator)
-        text = table(start, tofu_times, tofu_requests, tofu_rss, pulumi_times, gets, pulumi_rss, args)
+        text = table(start, inits, tofu_times, tofu_requests, tofu_rss, pulumi_times, gets, pulumi_rss, args)
         print(text)
         if args.readme:
             write_readme(args.readme, text)
