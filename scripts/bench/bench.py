@@ -158,6 +158,13 @@ def unpack_release(args, work):
 
 # ------------------------------------------------------------------------------------------- init
 
+class QuietFileHandler(http.server.SimpleHTTPRequestHandler):
+    """A static file server that keeps its request log off the bench's output."""
+
+    def log_message(self, *args):
+        pass
+
+
 def init_times(args, work):
     """`tofu init` of the released provider from each mirror, medians of fresh inits (no .terraform,
     no lock file): the filesystem mirror, and the network mirror served over HTTPS on loopback."""
@@ -175,7 +182,7 @@ def init_times(args, work):
     subprocess.run(["openssl", "x509", "-req", "-in", os.path.join(d, "server.csr"), "-CA", ca, "-CAkey", ca_key,
                     "-CAcreateserial", "-days", "1", "-extfile", ext, "-out", cert], check=True, capture_output=True)
     mirror = os.path.join(args.dist, "terraform-network-mirror")
-    handler = functools.partial(http.server.SimpleHTTPRequestHandler, directory=mirror)
+    handler = functools.partial(QuietFileHandler, directory=mirror)
     httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
     tls = ssl.SSLContext(ssl.PROTOCOL_TLS_SERVER)
     tls.load_cert_chain(cert, key)
