@@ -14,6 +14,7 @@ import math
 import os
 import re
 import shutil
+import signal
 import ssl
 import statistics
 import subprocess
@@ -256,6 +257,7 @@ def tofu_throughput(args, work, emulator):
     peer, peer_env = tofu_workspace(work, "tofu-restapi", {"mastercard/restapi": os.path.dirname(args.restapi)},
                                     restapi_hcl(emulator))
     times = {"vpssnap": [], "restapi": []}
+    plans = {"vpssnap": [], "restapi": []}
     requests = {}
     with PeakRss("vpssnap-provider.jar") as rss:
         for _ in range(args.throughput_runs):
@@ -265,8 +267,28 @@ def tofu_throughput(args, work, emulator):
                 if emulator.snapshot_count() != SNAPSHOTS:
                     raise RuntimeError(f"{name}: {emulator.snapshot_count()} snapshots after apply, not {SNAPSHOTS}")
                 requests[name] = len(emulator.requests())
+                # A drift check's plan: refresh every object, expect no change (exit 0).
+                plans[name].append(run([args.tofu, "plan", "-detailed-exitcode", "-no-color"], d, env, f"tofu plan ({name})"))
                 run([args.tofu, "destroy", "-auto-approve", "-no-color"], d, env, f"tofu destroy ({name})")
-    return {name: statistics.median(t) for name, t in times.items()}, requests, rss.peak_kib
+    medians = {name: statistics.median(t) for name, t in times.items()}
+    medians.update({"plan " + name: statistics.median(t) for name, t in plans.items()})
+    return medians, requests, rss.peak_kib
+
+
+def pulumi_exit(args, work):
+    """Milliseconds from the SIGINT the engine stops a plugin with to the plugin's exit (medians)."""
+    launcher = os.path.join(work, "release", "pulumi-resource-vpssnap")
+    env = {**os.environ, "VPSSNAP_CACHE_DIR": os.path.join(work, "cache-bundled")}
+    samples = []
+    for _ in range(args.runs):
+        proc = subprocess.Popen([launcher], stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, env=env)
+        proc.stdout.readline()
+        time.sleep(0.2)
+        start = time.perf_counter()
+        proc.send_signal(signal.SIGINT)
+        proc.wait()
+        samples.append((time.perf_counter() - start) * 1000)
+    return statistics.median(samples)
 
 
 def pulumi_program(emulator):
@@ -334,7 +356,7 @@ def wait_for_class_data_archive(cache, timeout_s=120):
 
 # ------------------------------------------------------------------------------------------- table
 
-def table(start, inits, tofu_times, tofu_requests, tofu_rss, pulumi_times, gets, pulumi_rss, args):
+def table(start, inits, exit_ms, tofu_times, tofu_requests, tofu_rss, pulumi_times, gets, pulumi_rss, args):
     restapi = start["restapi"]
     bound = math.ceil(SNAPSHOTS / PARALLEL) * CREATE_DELAY_S + pulumi_times[0]
     rows = [
@@ -352,6 +374,9 @@ def table(start, inits, tofu_times, tofu_requests, tofu_rss, pulumi_times, gets,
         (f"`tofu apply` of {SNAPSHOTS} snapshots, zero delay", f"{tofu_times['vpssnap']:.1f} s",
          f"{tofu_times['vpssnap'] / tofu_times['restapi']:.2f}× restapi ({tofu_times['restapi']:.1f} s)", "≤ 1.2×"),
         ("  HTTP requests in that apply (vpssnap / restapi)", f"{tofu_requests['vpssnap']} / {tofu_requests['restapi']}", "", ""),
+        (f"`tofu plan` (refresh) of the {SNAPSHOTS} existing snapshots", f"{tofu_times['plan vpssnap']:.1f} s",
+         f"{tofu_times['plan vpssnap'] / tofu_times['plan restapi']:.2f}× restapi ({tofu_times['plan restapi']:.1f} s)", "≤ 1.5×"),
+        ("Plugin exit: SIGINT (how the engine stops it) to exit, Pulumi plugin", f"{exit_ms:.0f} ms", "", ""),
         (f"`pulumi up --parallel {PARALLEL}` of {SNAPSHOTS}, {CREATE_DELAY_S} s create delay", f"{pulumi_times[CREATE_DELAY_S]:.1f} s",
          f"{pulumi_times[CREATE_DELAY_S] / bound:.2f}× bound {bound:.1f} s (= {math.ceil(SNAPSHOTS / PARALLEL)} × {CREATE_DELAY_S} s + {pulumi_times[0]:.1f} s at zero delay)", "≤ 1.3×"),
         (f"GETs per created snapshot at {CREATE_DELAY_S} s delay", f"{gets:.2f}", "", "≤ 6"),
@@ -398,13 +423,14 @@ def main():
             print(json.dumps(start, indent=2))
             return
         emulator = Emulator(args.emulator_jar)
+        exit_ms = pulumi_exit(args, work)
         print("tofu init from the mirrors ...", file=sys.stderr)
         inits = init_times(args, work)
         print("tofu apply, vpssnap and restapi ...", file=sys.stderr)
         tofu_times, tofu_requests, tofu_rss = tofu_throughput(args, work, emulator)
         print("pulumi up ...", file=sys.stderr)
         pulumi_times, gets, pulumi_rss = pulumi_throughput(args, work, emulator)
-        text = table(start, inits, tofu_times, tofu_requests, tofu_rss, pulumi_times, gets, pulumi_rss, args)
+        text = table(start, inits, exit_ms, tofu_times, tofu_requests, tofu_rss, pulumi_times, gets, pulumi_rss, args)
         print(text)
         if args.readme:
             write_readme(args.readme, text)

@@ -1,6 +1,7 @@
 package com.vpssnap.provider.pulumi;
 
 import com.google.protobuf.Empty;
+import com.vpssnap.provider.EventLoops;
 import io.grpc.ManagedChannel;
 import io.grpc.Server;
 import io.grpc.netty.shaded.io.grpc.netty.NettyChannelBuilder;
@@ -19,9 +20,10 @@ public final class CdsTraining {
     }
 
     public static void main(String[] args) throws Exception {
-        EngineLog engineLog = new EngineLog();
-        Server server = PulumiMain.start(new PulumiProviderService(Map.of(), engineLog));
-        ManagedChannel channel = NettyChannelBuilder.forAddress("127.0.0.1", server.getPort()).usePlaintext().build();
+        EventLoops loops = new EventLoops();
+        EngineLog engineLog = new EngineLog(loops);
+        Server server = PulumiMain.start(new PulumiProviderService(Map.of(), engineLog), loops);
+        ManagedChannel channel = loops.connect(NettyChannelBuilder.forAddress("127.0.0.1", server.getPort())).usePlaintext().build();
         try {
             ResourceProviderGrpc.ResourceProviderBlockingStub engine = ResourceProviderGrpc.newBlockingStub(channel);
             engine.getPluginInfo(Empty.getDefaultInstance());
@@ -30,6 +32,7 @@ public final class CdsTraining {
             channel.shutdownNow();
             server.shutdownNow();
             engineLog.close();
+            loops.stop(PulumiMain.EXIT_WAIT);
         }
     }
 }

@@ -1,5 +1,6 @@
 package com.vpssnap.provider.pulumi;
 
+import com.vpssnap.provider.EventLoops;
 import io.grpc.ManagedChannel;
 import io.grpc.netty.shaded.io.grpc.netty.NettyChannelBuilder;
 import pulumirpc.EngineGrpc;
@@ -16,14 +17,19 @@ import java.util.logging.Logger;
  */
 final class EngineLog implements AutoCloseable {
     private static final Logger LOG = Logger.getLogger(EngineLog.class.getName());
+    private final EventLoops loops;
     private volatile ManagedChannel channel;
     private volatile EngineGrpc.EngineStub engine;
+
+    EngineLog(EventLoops loops) {
+        this.loops = loops;
+    }
 
     synchronized void connect(String address) {
         if (address == null || address.isBlank() || channel != null) {
             return;
         }
-        channel = NettyChannelBuilder.forTarget(address).usePlaintext().build();
+        channel = loops.connect(NettyChannelBuilder.forTarget(address)).usePlaintext().build();
         engine = EngineGrpc.newStub(channel);
     }
 
@@ -66,7 +72,9 @@ final class EngineLog implements AutoCloseable {
         if (c != null) {
             c.shutdown();
             try {
-                c.awaitTermination(1, TimeUnit.SECONDS);
+                if (!c.awaitTermination(250, TimeUnit.MILLISECONDS)) {
+                    c.shutdownNow();
+                }
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             }

@@ -4,7 +4,9 @@ import com.vpssnap.provider.StderrLogging;
 import io.grpc.Server;
 import io.grpc.netty.shaded.io.grpc.netty.NettyServerBuilder;
 
+import com.vpssnap.provider.EventLoops;
 import java.io.IOException;
+import java.time.Duration;
 import java.net.InetSocketAddress;
 import java.util.concurrent.TimeUnit;
 
@@ -15,18 +17,24 @@ import java.util.concurrent.TimeUnit;
 public final class PulumiMain {
     /** Plugin messages can carry a large schema or state; the default 4 MiB is tight. */
     private static final int MAX_MESSAGE_BYTES = 64 * 1024 * 1024;
+    /** How long an exit waits for the event loops' threads to end. */
+    static final Duration EXIT_WAIT = Duration.ofMillis(250);
 
     private PulumiMain() {
     }
 
     public static void main(String[] args) throws IOException, InterruptedException {
         StderrLogging.install();
-        EngineLog engineLog = new EngineLog();
+        EventLoops loops = new EventLoops();
+        EngineLog engineLog = new EngineLog(loops);
         if (args.length > 0 && !args[0].startsWith("-")) {
             engineLog.connect(args[0]);
         }
         PulumiProviderService service = new PulumiProviderService(System.getenv(), engineLog);
-        Server server = start(service);
+        Server server = start(service, loops);
+        // The engine stops a plugin with SIGINT after closing its connection: cancel what still
+        // waits, let the calls end, then stop the event loops, so that the JVM has no thread in
+        // native code to wait for (EventLoops).
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             service.cancellation().cancel();
             server.shutdown();
@@ -36,6 +44,7 @@ public final class PulumiMain {
                 Thread.currentThread().interrupt();
             }
             engineLog.close();
+            loops.stop(EXIT_WAIT);
         }, "vpssnap-shutdown"));
         System.out.println(server.getPort());
         System.out.flush();
@@ -43,8 +52,8 @@ public final class PulumiMain {
     }
 
     /** The provider's gRPC server on a free loopback port. */
-    static Server start(PulumiProviderService service) throws IOException {
-        return NettyServerBuilder.forAddress(new InetSocketAddress("127.0.0.1", 0))
+    static Server start(PulumiProviderService service, EventLoops loops) throws IOException {
+        return loops.serve(NettyServerBuilder.forAddress(new InetSocketAddress("127.0.0.1", 0)))
                 .maxInboundMessageSize(MAX_MESSAGE_BYTES)
                 .addService(service)
                 .build()

@@ -9,6 +9,7 @@ import io.grpc.netty.shaded.io.grpc.netty.NettyChannelBuilder;
 import io.grpc.netty.shaded.io.netty.handler.ssl.SslContextBuilder;
 import io.grpc.netty.shaded.io.netty.handler.ssl.SslProvider;
 import io.grpc.protobuf.services.HealthStatusManager;
+import com.vpssnap.provider.EventLoops;
 
 import java.util.Base64;
 import java.util.Map;
@@ -26,8 +27,9 @@ public final class CdsTraining {
         SelfSignedCertificate client = SelfSignedCertificate.generate();
         Map<String, String> env = Map.of("PLUGIN_CLIENT_CERT", pem(client));
         SelfSignedCertificate serverCertificate = SelfSignedCertificate.generate();
-        Server server = TerraformMain.start(env, serverCertificate, new TerraformProviderService(env), new HealthStatusManager());
-        ManagedChannel channel = NettyChannelBuilder.forAddress("127.0.0.1", server.getPort())
+        EventLoops loops = new EventLoops();
+        Server server = TerraformMain.start(env, serverCertificate, new TerraformProviderService(env), new HealthStatusManager(), loops);
+        ManagedChannel channel = loops.connect(NettyChannelBuilder.forAddress("127.0.0.1", server.getPort()))
                 .overrideAuthority("localhost")
                 .sslContext(GrpcSslContexts.configure(SslContextBuilder.forClient(), SslProvider.JDK)
                         .keyManager(client.keys().getPrivate(), client.certificate())
@@ -39,6 +41,7 @@ public final class CdsTraining {
         } finally {
             channel.shutdownNow();
             server.shutdownNow();
+            loops.stop(TerraformMain.EXIT_WAIT);
         }
     }
 

@@ -1,5 +1,6 @@
 package com.vpssnap.provider.terraform;
 
+import com.vpssnap.provider.EventLoops;
 import com.vpssnap.provider.StderrLogging;
 import com.vpssnap.provider.terraform.proto.GRPCControllerGrpc;
 import com.vpssnap.provider.terraform.proto.GrpcController;
@@ -15,6 +16,7 @@ import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.security.cert.CertificateFactory;
 import java.security.cert.X509Certificate;
+import java.time.Duration;
 import java.util.Arrays;
 import java.util.Base64;
 import java.util.Map;
@@ -31,6 +33,8 @@ public final class TerraformMain {
     static final String COOKIE_VALUE = "d602bf8f470bc67ca7faa0386276bbdd4330efaf76d1a219cb4d6991ca9872b2";
     /** Plans of large configurations are big messages; go-plugin clients send up to 256 MiB. */
     private static final int MAX_MESSAGE_BYTES = 256 * 1024 * 1024;
+    /** How long an exit waits for the last answer to go out and the event loops to end. */
+    static final Duration EXIT_WAIT = Duration.ofMillis(250);
 
     private TerraformMain() {
     }
@@ -54,10 +58,14 @@ public final class TerraformMain {
         HealthStatusManager health = new HealthStatusManager();
         health.setStatus("plugin", HealthCheckResponse.ServingStatus.SERVING);
         SelfSignedCertificate certificate = env.get("PLUGIN_CLIENT_CERT") == null ? null : SelfSignedCertificate.generate();
-        Server server = start(env, certificate, provider, health);
+        EventLoops loops = new EventLoops();
+        Server server = start(env, certificate, provider, health, loops);
+        // Every way out (go-plugin's Shutdown, SIGTERM, tofu killing us) ends here: stop the calls
+        // and the event loops, so that the JVM has no thread in native code to wait for.
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             provider.cancellation().cancel();
-            server.shutdown();
+            server.shutdownNow();
+            loops.stop(EXIT_WAIT);
         }, "vpssnap-shutdown"));
         String certField = certificate == null ? ""
                 : Base64.getEncoder().withoutPadding().encodeToString(certificate.certificate().getEncoded());
@@ -67,23 +75,26 @@ public final class TerraformMain {
     }
 
     /** Binds the first free port of PLUGIN_MIN_PORT..PLUGIN_MAX_PORT, from a random start. */
-    static Server start(Map<String, String> env, SelfSignedCertificate certificate,
-                                TerraformProviderService provider, HealthStatusManager health) throws Exception {
+    static Server start(Map<String, String> env, SelfSignedCertificate certificate, TerraformProviderService provider,
+                        HealthStatusManager health, EventLoops loops) throws Exception {
         int min = Integer.parseInt(env.getOrDefault("PLUGIN_MIN_PORT", "10000"));
         int max = Integer.parseInt(env.getOrDefault("PLUGIN_MAX_PORT", "25000"));
         int span = max - min + 1;
         int offset = ThreadLocalRandom.current().nextInt(span);
+        Controller controller = new Controller();
         IOException last = null;
         for (int i = 0; i < span; i++) {
             int port = min + (offset + i) % span;
-            NettyServerBuilder builder = NettyServerBuilder.forAddress(new InetSocketAddress("127.0.0.1", port))
+            NettyServerBuilder builder = loops.serve(NettyServerBuilder.forAddress(new InetSocketAddress("127.0.0.1", port)))
                     .maxInboundMessageSize(MAX_MESSAGE_BYTES)
-                    .addService(provider).addService(health.getHealthService()).addService(new Controller());
+                    .addService(provider).addService(health.getHealthService()).addService(controller);
             if (certificate != null) {
                 builder.sslContext(PluginTls.server(certificate, clientCertificate(env.get("PLUGIN_CLIENT_CERT"))));
             }
             try {
-                return builder.build().start();
+                Server server = builder.build().start();
+                controller.attach(server);
+                return server;
             } catch (IOException busy) {
                 last = busy;
             }
@@ -97,17 +108,31 @@ public final class TerraformMain {
                 .generateCertificate(new ByteArrayInputStream(pem.getBytes(StandardCharsets.US_ASCII)));
     }
 
-    /** go-plugin's controller: Shutdown ends the process once the answer is sent. */
+    /**
+     * go-plugin's controller: Shutdown ends the process once the answer is out. The server stops
+     * taking calls and lets this one finish; go-plugin closes its connection on the answer, which
+     * ends the server (EXIT_WAIT at most, for a client that does not).
+     */
     private static final class Controller extends GRPCControllerGrpc.GRPCControllerImplBase {
+        private volatile Server server;
+
+        void attach(Server server) {
+            this.server = server;
+        }
+
         @Override
         public void shutdown(GrpcController.Empty request, StreamObserver<GrpcController.Empty> out) {
             out.onNext(GrpcController.Empty.getDefaultInstance());
             out.onCompleted();
             Thread exit = new Thread(() -> {
-                try {
-                    TimeUnit.MILLISECONDS.sleep(100);
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
+                Server server = this.server;
+                if (server != null) {
+                    server.shutdown();
+                    try {
+                        server.awaitTermination(EXIT_WAIT.toMillis(), TimeUnit.MILLISECONDS);
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                    }
                 }
                 System.exit(0);
             }, "vpssnap-exit");

@@ -1,5 +1,7 @@
 package com.vpssnap.provider.terraform;
 
+import com.vpssnap.provider.terraform.proto.GRPCControllerGrpc;
+import com.vpssnap.provider.terraform.proto.GrpcController;
 import com.vpssnap.provider.terraform.proto.ProviderGrpc;
 import com.vpssnap.provider.terraform.proto.Tfplugin6.GetProviderSchema;
 import com.vpssnap.provider.testsupport.PluginProcess;
@@ -54,6 +56,25 @@ class TerraformPluginProcessIT {
                     .withDeadlineAfter(30, TimeUnit.SECONDS).getProviderSchema(GetProviderSchema.Request.getDefaultInstance()),
                     "a client without the expected certificate is refused");
             stranger.shutdownNow();
+        }
+    }
+
+    @Test
+    void shutdownIsAnsweredAndThenTheProcessExitsWithZero() throws Exception {
+        SelfSignedCertificate client = SelfSignedCertificate.generate();
+        try (PluginProcess plugin = PluginProcess.start(LAUNCHER, List.of(), env(pem(client.certificate())))) {
+            String[] parts = plugin.handshake().split("\\|");
+            X509Certificate server = (X509Certificate) CertificateFactory.getInstance("X.509")
+                    .generateCertificate(new ByteArrayInputStream(Base64.getDecoder().decode(parts[5])));
+            ManagedChannel trusted = channel(Integer.parseInt(parts[3].substring(parts[3].indexOf(':') + 1)), client, server);
+            ProviderGrpc.newBlockingStub(trusted).withDeadlineAfter(30, TimeUnit.SECONDS)
+                    .getProviderSchema(GetProviderSchema.Request.getDefaultInstance());
+            GRPCControllerGrpc.newBlockingStub(trusted).withDeadlineAfter(30, TimeUnit.SECONDS)
+                    .shutdown(GrpcController.Empty.getDefaultInstance());
+            trusted.shutdownNow();
+            assertTrue(plugin.process().waitFor(30, TimeUnit.SECONDS), "after answering Shutdown the plugin exits by itself");
+            assertEquals(0, plugin.process().exitValue(), plugin.stderr());
+            assertEquals("", plugin.stdoutAfterHandshake(), "nothing but the handshake on stdout");
         }
     }
 
