@@ -3,7 +3,6 @@ package com.vpssnap.provider.cloud;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.vpssnap.provider.cloud.wait.Cancellation;
-import com.vpssnap.provider.core.PackageInfo;
 import okhttp3.Call;
 import okhttp3.HttpUrl;
 import okhttp3.MediaType;
@@ -30,6 +29,9 @@ import java.util.logging.Logger;
 public final class ApiHttp {
     private static final Logger LOG = Logger.getLogger(ApiHttp.class.getName());
     static final ObjectMapper JSON = new ObjectMapper();
+    /** The jar's version (its manifest's Implementation-Version): the clients know nothing of the core. */
+    private static final String USER_AGENT = "vpssnap/"
+            + java.util.Objects.requireNonNullElse(ApiHttp.class.getPackage().getImplementationVersion(), "dev");
     /** One pool for the process. OkHttp's own silent retry is off: it could repeat a POST. */
     private static final OkHttpClient SHARED = new OkHttpClient.Builder()
             .connectTimeout(10, TimeUnit.SECONDS)
@@ -127,7 +129,7 @@ public final class ApiHttp {
         cancellation.throwIfCancelled(method + " " + pathOf(url));
         Request.Builder request = new Request.Builder().url(url)
                 .header("Accept", contentType.toString())
-                .header("User-Agent", "vpssnap/" + PackageInfo.VERSION);
+                .header("User-Agent", USER_AGENT);
         auth.accept(request);
         request.method(method, body == null
                 ? (method.equals("POST") ? RequestBody.create(new byte[0], contentType) : null)
