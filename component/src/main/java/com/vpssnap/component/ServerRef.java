@@ -4,7 +4,7 @@ import java.util.Objects;
 
 /** The one server a {@link RollbackPoints} protects: a Locaweb server name or a VPS.org server id. */
 public final class ServerRef {
-    /** VPS.org keeps at most this many snapshots per server (CLOUDS.md). */
+    /** VPS.org keeps at most this many snapshots per server (the emulator enforces it too: emulator/README.md). */
     static final int VPSORG_SNAPSHOT_LIMIT = 5;
 
     private final String locawebServer;

@@ -10,7 +10,7 @@ import java.util.List;
 /** What the package offers, in one place: every front door and the schema read their lists here. */
 public final class PackageInfo {
     public static final String NAME = "vpssnap";
-    /** Kept equal to the Maven version by a test; the SDKs carry it so the engine loads this plugin. */
+    /** The version; VersionSpellingTest checks every file that spells it too (poms, Makefile, schema, SDKs, examples). */
     public static final String VERSION = "0.1.0";
     /** The com.pulumi:pulumi version the generated Java SDK depends on (the parent pom's pulumi-java.version). */
     public static final String PULUMI_JAVA_VERSION = "1.16.0";
