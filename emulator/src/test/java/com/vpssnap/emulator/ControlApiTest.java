@@ -37,6 +37,9 @@ class ControlApiTest {
                 "{\"description\":\"edited in the panel\"}").status());
         assertEquals("edited in the panel", http.locaweb("GET", "/cloud/servers/cpro0299/snapshots/2695", null)
                 .json().path("data").path("attributes").path("description").asText());
+        assertEquals(404, http.control("DELETE", "/locaweb/servers/cpro0300/snapshots/2695", null).status(),
+                "a snapshot is addressed by its own server");
+        assertEquals(404, http.control("PATCH", "/locaweb/servers/cpro0300/snapshots/2695", "{\"name\":\"x\"}").status());
         assertEquals(204, http.control("DELETE", "/locaweb/servers/cpro0299/snapshots/2695", null).status());
         assertEquals(404, http.locaweb("GET", "/cloud/servers/cpro0299/snapshots/2695", null).status());
 

@@ -53,8 +53,8 @@ public final class ControlApi implements Handler {
                 case "GET /state" -> Reply.json(200, state());
                 case "POST /servers" -> addServer(req.json());
                 case "PUT /timing" -> timing(req.json());
-                case "DELETE /locaweb/servers/{s}/snapshots/{n}" -> dropLocaweb(segment(path, 5));
-                case "PATCH /locaweb/servers/{s}/snapshots/{n}" -> patchLocaweb(segment(path, 5), req.json());
+                case "DELETE /locaweb/servers/{s}/snapshots/{n}" -> dropLocaweb(path.split("/")[3], segment(path, 5));
+                case "PATCH /locaweb/servers/{s}/snapshots/{n}" -> patchLocaweb(path.split("/")[3], segment(path, 5), req.json());
                 case "DELETE /vpsorg/snapshots/{n}" -> dropVpsorg(segment(path, 3));
                 case "PATCH /vpsorg/snapshots/{n}" -> patchVpsorg(segment(path, 3), req.json());
                 case "POST /faults" -> Reply.json(201, Map.of("id", faults.add(req.json()).id()));
@@ -150,17 +150,23 @@ public final class ControlApi implements Handler {
         });
     }
 
-    private Reply dropLocaweb(long id) {
-        return store.change(w -> w.locawebSnapshots.remove(id) == null
-                ? Store.Result.unchanged(notFound("no Locaweb snapshot " + id))
-                : Store.Result.changed(Reply.empty(204)));
-    }
-
-    private Reply patchLocaweb(long id, JsonNode body) {
+    /** A Locaweb snapshot is addressed by its server too, as in the API: the wrong server finds nothing. */
+    private Reply dropLocaweb(String server, long id) {
         return store.change(w -> {
             LocawebSnapshotRecord s = w.locawebSnapshots.get(id);
-            if (s == null) {
-                return Store.Result.unchanged(notFound("no Locaweb snapshot " + id));
+            if (s == null || !s.server.equals(server)) {
+                return Store.Result.unchanged(notFound("no Locaweb snapshot " + id + " on server " + server));
+            }
+            w.locawebSnapshots.remove(id);
+            return Store.Result.changed(Reply.empty(204));
+        });
+    }
+
+    private Reply patchLocaweb(String server, long id, JsonNode body) {
+        return store.change(w -> {
+            LocawebSnapshotRecord s = w.locawebSnapshots.get(id);
+            if (s == null || !s.server.equals(server)) {
+                return Store.Result.unchanged(notFound("no Locaweb snapshot " + id + " on server " + server));
             }
             String status = text(body, "status", LOCAWEB_STATUSES);
             s.name = body.hasNonNull("name") ? body.path("name").asText() : s.name;
