@@ -16,7 +16,7 @@ import java.util.Optional;
 import javax.annotation.Nullable;
 
 /**
- * A snapshot of a VPS.org server: a rollback point taken before a risky change. Changing `revertTrigger` restores the server from this snapshot in place; changing any other input replaces the snapshot (VPS.org cannot update one). VPS.org keeps at most 5 snapshots per server: a replacement is created before the old snapshot is deleted, unless the server already has 5, in which case the old one is deleted first.
+ * A snapshot of a VPS.org server: a rollback point taken before a risky change. Changing `revertTrigger` restores the server from this snapshot in place; changing any other input replaces the snapshot (VPS.org cannot update one). VPS.org keeps at most 5 snapshots per server. Pulumi creates a replacement before it deletes the old snapshot, unless the server already has 5, in which case it deletes the old one first; Terraform and OpenTofu delete the old one first unless the resource sets `lifecycle { create_before_destroy = true }`, which fails on a server that already has 5.
  * 
  * ## Import
  * 

@@ -44,8 +44,9 @@ public final class LocawebSpecs {
             "vpssnap_locaweb_snapshot",
             "A snapshot of a Locaweb Cloud server: a rollback point taken before a risky change. "
                     + "Changing `revertTrigger` reverts the server to this snapshot in place; changing any other "
-                    + "input replaces the snapshot (Locaweb cannot update one). The new snapshot is created "
-                    + "before the old one is deleted.",
+                    + "input replaces the snapshot (Locaweb cannot update one). Pulumi creates the new snapshot "
+                    + "before it deletes the old one; Terraform and OpenTofu delete the old one first unless the "
+                    + "resource sets `lifecycle { create_before_destroy = true }`.",
             "SERVER/SNAPSHOT_ID, e.g. cpro0299/2695",
             List.of(
                     requiredInput(SERVER, PropertyType.STRING,

@@ -45,9 +45,11 @@ public final class VpsorgSpecs {
             "A snapshot of a VPS.org server: a rollback point taken before a risky change. Changing "
                     + "`revertTrigger` restores the server from this snapshot in place; changing any other input "
                     + "replaces the snapshot (VPS.org cannot update one). VPS.org keeps at most "
-                    + SNAPSHOTS_PER_SERVER + " snapshots per server: a replacement is created before the old snapshot "
-                    + "is deleted, unless the server already has " + SNAPSHOTS_PER_SERVER
-                    + ", in which case the old one is deleted first.",
+                    + SNAPSHOTS_PER_SERVER + " snapshots per server. Pulumi creates a replacement before it deletes "
+                    + "the old snapshot, unless the server already has " + SNAPSHOTS_PER_SERVER
+                    + ", in which case it deletes the old one first; Terraform and OpenTofu delete the old one first "
+                    + "unless the resource sets `lifecycle { create_before_destroy = true }`, which fails on a server "
+                    + "that already has " + SNAPSHOTS_PER_SERVER + ".",
             "SNAPSHOT_ID, e.g. 801",
             List.of(
                     requiredInput(SERVER_ID, PropertyType.INTEGER,
