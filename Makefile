@@ -58,11 +58,23 @@ JLINK_JDK ?= $(shell javac=$$(command -v javac) && dirname "$$(dirname "$$(readl
 PLUGIN_TARBALL := $(DIST)/pulumi/pulumi-resource-vpssnap-v$(VERSION)-linux-amd64.tar.gz
 DIST_INPUTS := $(PROVIDER_JAR) $(LAUNCHER) schema.json $(SDK_NODEJS_BUILT) $(shell find scripts/dist docs/registry -type f 2>/dev/null)
 
+# The settings a release was made with, one file per DIST: it changes (and so remakes the release)
+# only when PLUGIN_DOWNLOAD_URL or JLINK_JDK does, which no file date would tell make.
+DIST_SETTINGS := $(BUILD)/dist-settings/$(subst /,_,$(DIST))
+
+$(DIST_SETTINGS): FORCE
+	@mkdir -p $(@D)
+	@printf '%s\n' '$(PLUGIN_DOWNLOAD_URL)' '$(JLINK_JDK)' | cmp -s - $@ \
+	  || printf '%s\n' '$(PLUGIN_DOWNLOAD_URL)' '$(JLINK_JDK)' >$@
+
+.PHONY: FORCE
+FORCE:
+
 ## dist: every release artifact into dist/ (Terraform zip + SHA256SUMS + manifest, filesystem and network
 ## mirrors, the Pulumi plugin tarball, Maven repository, npm tarball, registry docs), reproducibly
 dist: $(DIST)/SHA256SUMS
 
-$(DIST)/SHA256SUMS: $(DIST_INPUTS)
+$(DIST)/SHA256SUMS: $(DIST_INPUTS) $(DIST_SETTINGS)
 	python3 scripts/dist/dist.py --out $(DIST) --version $(VERSION) --jdk '$(JLINK_JDK)' \
 	  --source $(TERRAFORM_SOURCE) --launcher $(LAUNCHER) --jars provider/target/lib --jar $(PROVIDER_JAR) --schema schema.json \
 	  --plugin-download-url '$(PLUGIN_DOWNLOAD_URL)' --sdk-java sdk/java --component component \

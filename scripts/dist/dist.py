@@ -37,6 +37,8 @@ PLATFORM = ("linux", "amd64")
 # java.logging (grpc-java's logger). Checked by the install tests, which run with this runtime only.
 RUNTIME_MODULES = ["java.base", "java.compiler", "java.desktop", "java.logging", "java.naming", "java.sql",
                    "jdk.crypto.ec", "jdk.unsupported"]
+# The schemes of pluginDownloadURL that the engine knows (pulumi's workspace.newPluginSource).
+PLUGIN_URL_SCHEMES = ("https", "http", "github", "gitlab", "git")
 # The flags the runtime's archive is dumped with; the launcher passes the first to the bundled runtime.
 RUNTIME_ARCHIVE_FLAGS = ["-XX:-UseCompressedClassPointers", "-XX:+UseSerialGC", "-Xms128m", "-Xmx128m"]
 
@@ -108,6 +110,10 @@ def parse_args():
     with open(args.schema) as f:
         args.default_plugin_download_url = json.load(f)["pluginDownloadURL"]
     args.plugin_download_url = args.plugin_download_url or args.default_plugin_download_url
+    scheme = args.plugin_download_url.split("://", 1)[0] if "://" in args.plugin_download_url else ""
+    if scheme not in PLUGIN_URL_SCHEMES:
+        sys.exit(f"dist: PLUGIN_DOWNLOAD_URL={args.plugin_download_url!r} is not a URL the Pulumi engine downloads "
+                 f"plugins from: it must start with {', '.join(s + '://' for s in PLUGIN_URL_SCHEMES)}")
     check_jdk(args.jdk)
     return args
 
