@@ -1,7 +1,6 @@
 package com.vpssnap.provider.install;
 
 import com.vpssnap.provider.testsupport.ProcessResult;
-import com.vpssnap.provider.testsupport.PulumiCli;
 import com.vpssnap.provider.testsupport.TestEnvironment;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -36,7 +35,8 @@ class BadInstallIT {
     void aPackageWithoutItsRuntimeSaysWhatIsMissingThroughPulumi(@TempDir Path root) throws Exception {
         NewUser user = new NewUser(root);
         Path project = yamlProject(root);
-        Map<String, String> env = pulumiEnvironment(root, user, Map.of());
+        Map<String, String> env = Map.of("PULUMI_DISABLE_AUTOMATIC_PLUGIN_ACQUISITION", "true");
+        user.pulumiCli(root);
         String pulumi = TestEnvironment.pulumi().toString();
         user.ok(project, List.of(pulumi, "plugin", "install", "resource", "vpssnap", Release.VERSION, "--file",
                 Release.pluginTarball().toString()), env);
@@ -88,17 +88,6 @@ class BadInstallIT {
         return project;
     }
 
-    private static Map<String, String> pulumiEnvironment(Path root, NewUser user, Map<String, String> extra) throws Exception {
-        Map<String, String> env = new java.util.HashMap<>(Map.of(
-                "PATH", TestEnvironment.pulumi().getParent() + ":" + user.environment().get("PATH"),
-                "PULUMI_HOME", Files.createDirectories(root.resolve("pulumi-home")).toString(),
-                "PULUMI_BACKEND_URL", "file://" + Files.createDirectories(root.resolve("state")),
-                "PULUMI_CONFIG_PASSPHRASE", PulumiCli.PASSPHRASE, "PULUMI_SKIP_UPDATE_CHECK", "true",
-                "PULUMI_DISABLE_AUTOMATIC_PLUGIN_ACQUISITION", "true"));
-        env.putAll(extra);
-        return env;
-    }
-
     @ParameterizedTest(name = "{0} refuses a mirror zip that no longer matches the lock file")
     @ValueSource(strings = {"tofu", "terraform"})
     void aTamperedZipIsRefusedByInitsChecksum(String engine, @TempDir Path root) throws Exception {
@@ -122,10 +111,7 @@ class BadInstallIT {
     /** A workspace with examples/install/terraform's configuration, installing from the given filesystem mirror. */
     private static Path tofuWorkspace(Path root, NewUser user, Path mirror) throws Exception {
         Path workspace = Release.copyExample("terraform", root.resolve("stack"));
-        Path cliConfig = root.resolve("cli.tfrc");
-        Files.writeString(cliConfig, Files.readString(workspace.resolve("filesystem-mirror.tfrc"))
-                .replace("/path/to/dist/terraform-mirror", mirror.toString()));
-        user.env("TF_CLI_CONFIG_FILE", cliConfig.toString()).env("TF_IN_AUTOMATION", "1").env("CHECKPOINT_DISABLE", "1");
+        user.terraformCli(Release.filesystemMirrorConfig(workspace, mirror, root.resolve("cli.tfrc")));
         return workspace;
     }
 

@@ -2,6 +2,8 @@ package com.vpssnap.provider.install;
 
 import com.vpssnap.provider.testsupport.Commands;
 import com.vpssnap.provider.testsupport.ProcessResult;
+import com.vpssnap.provider.testsupport.PulumiCli;
+import com.vpssnap.provider.testsupport.TestEnvironment;
 
 import java.io.File;
 import java.io.IOException;
@@ -62,6 +64,22 @@ final class NewUser {
     NewUser env(String name, String value) {
         env.put(name, value);
         return this;
+    }
+
+    /** tofu or terraform, installing providers as {@code cliConfig} says, never asking or phoning home. */
+    NewUser terraformCli(Path cliConfig) {
+        return env("TF_CLI_CONFIG_FILE", cliConfig.toString()).env("TF_IN_AUTOMATION", "1").env("TF_INPUT", "0")
+                .env("CHECKPOINT_DISABLE", "1");
+    }
+
+    /** pulumi and its language hosts first on PATH, a file backend and PULUMI_HOME under {@code root}. */
+    NewUser pulumiCli(Path root) throws IOException {
+        return env("PATH", TestEnvironment.pulumi().getParent() + File.pathSeparator + env.get("PATH"))
+                .env("PULUMI_HOME", Files.createDirectories(root.resolve("pulumi-home")).toString())
+                .env("PULUMI_BACKEND_URL", "file://" + Files.createDirectories(root.resolve("state")))
+                .env("PULUMI_CONFIG_PASSPHRASE", PulumiCli.PASSPHRASE)
+                .env("PULUMI_SKIP_UPDATE_CHECK", "true")
+                .env("PULUMI_AUTOMATION_API_SKIP_VERSION_CHECK", "true");
     }
 
     /** A copy of this user's environment, for a command that needs one more variable. */

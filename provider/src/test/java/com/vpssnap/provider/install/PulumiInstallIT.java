@@ -2,7 +2,6 @@ package com.vpssnap.provider.install;
 
 import com.vpssnap.provider.testsupport.EmulatorFixture;
 import com.vpssnap.provider.testsupport.ProcessResult;
-import com.vpssnap.provider.testsupport.PulumiCli;
 import com.vpssnap.provider.testsupport.TestEnvironment;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -47,7 +46,7 @@ class PulumiInstallIT {
 
     @Test
     void aYamlProgramGetsThePluginByItsUrl(@TempDir Path root) throws Exception {
-        NewUser user = pulumiUser(root, true);
+        NewUser user = pulumiUser(root, false);
         Path project = Release.copyExample("yaml", root.resolve("project"));
         pulumi(user, project, "stack", "init", "dev");
         configure(user, project);
@@ -62,7 +61,7 @@ class PulumiInstallIT {
     @Test
     void aJavaStackResolvesTheSdkAndComponentFromTheReleasesMavenRepository(@TempDir Path root) throws Exception {
         // A Java stack needs a JDK for Maven; the plugin still runs on its own runtime.
-        NewUser user = pulumiUser(root, false);
+        NewUser user = pulumiUser(root, true);
         Path project = Release.copyExample("java", root.resolve("project"));
         Path localRepository = root.resolve("m2");
         Files.createDirectories(project.resolve(".mvn"));
@@ -85,7 +84,7 @@ class PulumiInstallIT {
 
     @Test
     void aTypeScriptStackInstallsTheNpmTarball(@TempDir Path root) throws Exception {
-        NewUser user = pulumiUser(root, true);
+        NewUser user = pulumiUser(root, false);
         Path project = Release.copyExample("typescript", root.resolve("project"));
         Path tarball = project.resolve(Release.npmTarball().getFileName());
         Files.copy(Release.npmTarball(), tarball);
@@ -105,21 +104,14 @@ class PulumiInstallIT {
         assertEquals(0, emulator.locawebSnapshots("cpro0301").size() + emulator.vpsorgSnapshots(12347).size());
     }
 
-    /** A new user with pulumi (and its language hosts) on PATH, a file backend, and plugin acquisition on. */
-    private NewUser pulumiUser(Path root, boolean withoutJava) throws Exception {
-        NewUser user = new NewUser(root);
-        String path = TestEnvironment.pulumi().getParent() + ":" + user.environment().get("PATH");
-        if (!withoutJava) {
-            path += ":" + System.getenv("PATH");
+    /** A new user with pulumi on PATH and automatic plugin acquisition on; a JDK on PATH only for a Java stack. */
+    private NewUser pulumiUser(Path root, boolean javaOnPath) throws Exception {
+        NewUser user = new NewUser(root).pulumiCli(root);
+        if (javaOnPath) {
+            user.env("PATH", user.environment().get("PATH") + ":" + System.getenv("PATH"));
         }
-        return user.env("PATH", path)
-                .env("PULUMI_HOME", Files.createDirectories(root.resolve("pulumi-home")).toString())
-                .env("PULUMI_BACKEND_URL", "file://" + Files.createDirectories(root.resolve("state")))
-                .env("PULUMI_CONFIG_PASSPHRASE", PulumiCli.PASSPHRASE)
-                .env("PULUMI_SKIP_UPDATE_CHECK", "true")
-                .env("PULUMI_AUTOMATION_API_SKIP_VERSION_CHECK", "true")
-                .env("PULUMI_PLUGIN_DOWNLOAD_URL_OVERRIDES",
-                        "^" + Release.PUBLISHED_URL_STEM.replace(".", "\\.") + "=" + releases.url("http") + "v${VERSION}");
+        return user.env("PULUMI_PLUGIN_DOWNLOAD_URL_OVERRIDES",
+                "^" + Release.PUBLISHED_URL_STEM.replace(".", "\\.") + "=" + releases.url("http") + "v${VERSION}");
     }
 
     private void configure(NewUser user, Path project) {

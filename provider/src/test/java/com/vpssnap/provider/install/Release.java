@@ -1,13 +1,12 @@
 package com.vpssnap.provider.install;
 
 import com.vpssnap.provider.core.PackageInfo;
+import com.vpssnap.provider.testsupport.ExampleFiles;
 import com.vpssnap.provider.testsupport.TestEnvironment;
 
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Comparator;
-import java.util.stream.Stream;
 
 /** The files of `make dist`, by the names a release publishes them under. */
 final class Release {
@@ -50,17 +49,18 @@ final class Release {
 
     /** An example of examples/install, copied into a test's folder. */
     static Path copyExample(String name, Path target) throws IOException {
-        Path source = TestEnvironment.repositoryRoot().resolve("examples").resolve("install").resolve(name);
-        try (Stream<Path> walk = Files.walk(source)) {
-            for (Path path : walk.sorted(Comparator.naturalOrder()).toList()) {
-                Path copy = target.resolve(source.relativize(path).toString());
-                if (Files.isDirectory(path)) {
-                    Files.createDirectories(copy);
-                } else {
-                    Files.copy(path, copy);
-                }
-            }
-        }
-        return target;
+        return ExampleFiles.copy("install/" + name, target);
+    }
+
+    /** examples/install/terraform's CLI configuration for a filesystem mirror, written to {@code target}. */
+    static Path filesystemMirrorConfig(Path workspace, Path mirror, Path target) throws IOException {
+        return Files.writeString(target, Files.readString(workspace.resolve("filesystem-mirror.tfrc"))
+                .replace("/path/to/dist/terraform-mirror", mirror.toString()));
+    }
+
+    /** examples/install/terraform's CLI configuration for a network mirror at {@code url}, written to {@code target}. */
+    static Path networkMirrorConfig(Path workspace, String url, Path target) throws IOException {
+        return Files.writeString(target, Files.readString(workspace.resolve("network-mirror.tfrc"))
+                .replace("https://mirror.example.com/terraform-providers/", url));
     }
 }

@@ -46,13 +46,10 @@ class TerraformInstallIT {
         Path workspace = Release.copyExample("terraform", root.resolve("stack"));
         try (EmulatorFixture emulator = EmulatorFixture.start();
              StaticFileServer server = mirror == Mirror.NETWORK ? httpsMirror(root, user) : null) {
-            Path cliConfig = root.resolve("cli.tfrc");
-            String template = Files.readString(workspace.resolve(mirror == Mirror.NETWORK ? "network-mirror.tfrc" : "filesystem-mirror.tfrc"));
-            Files.writeString(cliConfig, mirror == Mirror.NETWORK
-                    ? template.replace("https://mirror.example.com/terraform-providers/", server.url("https"))
-                    : template.replace("/path/to/dist/terraform-mirror", Release.filesystemMirror().toString()));
-            user.env("TF_CLI_CONFIG_FILE", cliConfig.toString()).env("TF_IN_AUTOMATION", "1").env("TF_INPUT", "0")
-                    .env("CHECKPOINT_DISABLE", "1")
+            Path cliConfig = mirror == Mirror.NETWORK
+                    ? Release.networkMirrorConfig(workspace, server.url("https"), root.resolve("cli.tfrc"))
+                    : Release.filesystemMirrorConfig(workspace, Release.filesystemMirror(), root.resolve("cli.tfrc"));
+            user.terraformCli(cliConfig)
                     .env("VPSSNAP_LOCAWEB_ENDPOINT", emulator.locawebEndpoint()).env("VPSSNAP_LOCAWEB_TOKEN", EmulatorFixture.LOCAWEB_TOKEN)
                     .env("VPSSNAP_VPSORG_ENDPOINT", emulator.vpsorgEndpoint()).env("VPSSNAP_VPSORG_TOKEN", EmulatorFixture.VPSORG_TOKEN);
 
