@@ -19,6 +19,7 @@ import java.util.concurrent.TimeUnit;
  * times per `tofu apply` and by every pulumi command.
  */
 public final class EventLoops {
+    private static final Duration STOP_WAIT = Duration.ofMillis(250);
     private final EventLoopGroup acceptor = new NioEventLoopGroup(1, new DefaultThreadFactory("vpssnap-grpc-accept", true));
     /** Network I/O only: the calls themselves run on gRPC's executor, so two loops are plenty. */
     private final EventLoopGroup io = new NioEventLoopGroup(2, new DefaultThreadFactory("vpssnap-grpc-io", true));
@@ -31,9 +32,9 @@ public final class EventLoops {
         return builder.channelType(NioSocketChannel.class).eventLoopGroup(io);
     }
 
-    /** Stops every loop at once (no quiet period) and waits at most {@code wait} for their threads to end. */
-    public void stop(Duration wait) {
-        long deadline = System.nanoTime() + wait.toNanos();
+    /** Stops every loop at once (no quiet period) and waits a quarter second at most for their threads to end. */
+    public void stop() {
+        long deadline = System.nanoTime() + STOP_WAIT.toNanos();
         acceptor.shutdownGracefully(0, 0, TimeUnit.MILLISECONDS);
         io.shutdownGracefully(0, 0, TimeUnit.MILLISECONDS);
         try {

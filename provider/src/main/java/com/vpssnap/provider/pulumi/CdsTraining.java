@@ -32,7 +32,7 @@ public final class CdsTraining {
             channel.shutdownNow();
             server.shutdownNow();
             engineLog.close();
-            loops.stop(PulumiMain.EXIT_WAIT);
+            loops.stop();
         }
     }
 }

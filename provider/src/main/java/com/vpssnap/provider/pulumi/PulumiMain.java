@@ -6,7 +6,6 @@ import io.grpc.netty.shaded.io.grpc.netty.NettyServerBuilder;
 
 import com.vpssnap.provider.EventLoops;
 import java.io.IOException;
-import java.time.Duration;
 import java.net.InetSocketAddress;
 import java.util.concurrent.TimeUnit;
 
@@ -17,8 +16,6 @@ import java.util.concurrent.TimeUnit;
 public final class PulumiMain {
     /** Plugin messages can carry a large schema or state; the default 4 MiB is tight. */
     private static final int MAX_MESSAGE_BYTES = 64 * 1024 * 1024;
-    /** How long an exit waits for the event loops' threads to end. */
-    static final Duration EXIT_WAIT = Duration.ofMillis(250);
 
     private PulumiMain() {
     }
@@ -44,7 +41,7 @@ public final class PulumiMain {
                 Thread.currentThread().interrupt();
             }
             engineLog.close();
-            loops.stop(EXIT_WAIT);
+            loops.stop();
         }, "vpssnap-shutdown"));
         System.out.println(server.getPort());
         System.out.flush();

@@ -41,7 +41,7 @@ public final class CdsTraining {
         } finally {
             channel.shutdownNow();
             server.shutdownNow();
-            loops.stop(TerraformMain.EXIT_WAIT);
+            loops.stop();
         }
     }
 

@@ -65,7 +65,7 @@ public final class TerraformMain {
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             provider.cancellation().cancel();
             server.shutdownNow();
-            loops.stop(EXIT_WAIT);
+            loops.stop();
         }, "vpssnap-shutdown"));
         String certField = certificate == null ? ""
                 : Base64.getEncoder().withoutPadding().encodeToString(certificate.certificate().getEncoded());
