@@ -4,6 +4,7 @@ import gzip
 import io
 import os
 import tarfile
+import time
 import zipfile
 
 
@@ -67,6 +68,5 @@ def _tar_info(name, kind, mode, size, epoch):
 
 
 def _zip_time(epoch):
-    import time
     # Zip times start in 1980 and are local times without a zone: written as UTC here.
     return time.gmtime(max(epoch, 315532800))[:6]
