@@ -7,9 +7,8 @@ import java.util.List;
  *
  * @param changed every input whose value differs (canonical names)
  * @param replaces the changed inputs that force a replacement
- * @param deleteBeforeReplace delete the old snapshot before creating the new one (VPS.org limit)
  */
-public record DiffResult(List<String> changed, List<String> replaces, boolean deleteBeforeReplace) {
+public record DiffResult(List<String> changed, List<String> replaces) {
     public boolean hasChanges() {
         return !changed.isEmpty();
     }

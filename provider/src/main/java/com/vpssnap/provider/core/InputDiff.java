@@ -22,7 +22,7 @@ public final class InputDiff {
                 }
             }
         }
-        return new DiffResult(List.copyOf(changed), List.copyOf(replaces), false);
+        return new DiffResult(List.copyOf(changed), List.copyOf(replaces));
     }
 
     /**

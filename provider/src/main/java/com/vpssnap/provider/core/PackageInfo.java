@@ -1,9 +1,7 @@
 package com.vpssnap.provider.core;
 
-import com.vpssnap.provider.core.locaweb.LocawebSpecs;
 import com.vpssnap.provider.core.spec.FunctionSpec;
 import com.vpssnap.provider.core.spec.ResourceSpec;
-import com.vpssnap.provider.core.vpsorg.VpsorgSpecs;
 
 import java.util.List;
 
@@ -33,8 +31,8 @@ public final class PackageInfo {
     public static final String DESCRIPTION =
             "Server snapshots as rollback points on Locaweb Cloud and VPS.org, with an in-place revert trigger.";
 
-    public static final List<ResourceSpec> RESOURCES = List.of(LocawebSpecs.SNAPSHOT, VpsorgSpecs.SNAPSHOT);
-    public static final List<FunctionSpec> FUNCTIONS = List.of(LocawebSpecs.GET_SNAPSHOTS, VpsorgSpecs.GET_SNAPSHOTS);
+    public static final List<ResourceSpec> RESOURCES = Clouds.resourceSpecs();
+    public static final List<FunctionSpec> FUNCTIONS = Clouds.functionSpecs();
 
     private PackageInfo() {
     }

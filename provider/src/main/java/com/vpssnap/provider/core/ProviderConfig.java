@@ -1,7 +1,9 @@
 package com.vpssnap.provider.core;
 
+import com.vpssnap.provider.cloud.Endpoint;
+
 import java.util.ArrayList;
-import java.util.EnumMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -20,8 +22,8 @@ public final class ProviderConfig {
 
     public static ProviderConfig resolve(Map<ConfigKey, String> given, Map<String, String> environment,
                                          ConfigSpelling spelling) {
-        Map<ConfigKey, String> resolved = new EnumMap<>(ConfigKey.class);
-        for (ConfigKey key : ConfigKey.values()) {
+        Map<ConfigKey, String> resolved = new LinkedHashMap<>();
+        for (ConfigKey key : Clouds.settings()) {
             String value = given.get(key);
             if (isBlank(value)) {
                 value = environment.get(key.environmentVariable());
@@ -57,10 +59,11 @@ public final class ProviderConfig {
     /** Endpoint problems found before any call is made, keyed by the setting. */
     public List<ValidationFailure> validateEndpoints() {
         List<ValidationFailure> failures = new ArrayList<>();
-        for (ConfigKey key : List.of(ConfigKey.LOCAWEB_ENDPOINT, ConfigKey.VPSORG_ENDPOINT)) {
+        for (CloudModule<?> cloud : Clouds.ALL) {
+            ConfigKey key = cloud.endpointSetting();
             String url = values.get(key);
             try {
-                com.vpssnap.provider.cloud.Endpoint.parse(url, key.key());
+                Endpoint.parse(url, key.key());
             } catch (IllegalArgumentException e) {
                 failures.add(new ValidationFailure(key.key(), e.getMessage()));
             }

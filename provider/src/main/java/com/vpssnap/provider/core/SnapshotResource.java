@@ -14,8 +14,17 @@ public interface SnapshotResource {
     /** Validates inputs without calling the cloud; unknown values pass. */
     CheckResult check(Props inputs);
 
-    /** Compares the state with new inputs. May look at the cloud to choose delete-before-replace. */
+    /** Compares the state with new inputs, without calling the cloud. */
     DiffResult diff(String id, Props oldState, Props newInputs);
+
+    /**
+     * Whether a replacement must delete the old snapshot before it creates the new one. May ask
+     * the cloud, so only an engine that lets the provider choose the order asks (Pulumi);
+     * Terraform's order is the configuration's {@code create_before_destroy}.
+     */
+    default boolean deleteBeforeReplace(Props oldState, Props newInputs) {
+        return false;
+    }
 
     /** The state a preview shows: the inputs, with every computed output unknown. */
     Props preview(Props inputs);

@@ -1,25 +1,28 @@
 package com.vpssnap.provider.core;
 
 import com.vpssnap.provider.cloud.wait.Cancellation;
-import com.vpssnap.provider.core.locaweb.LocawebSnapshotFunction;
-import com.vpssnap.provider.core.locaweb.LocawebSnapshotResource;
-import com.vpssnap.provider.core.vpsorg.VpsorgSnapshotFunction;
-import com.vpssnap.provider.core.vpsorg.VpsorgSnapshotResource;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
-/** The provider's resources and functions, bound to one configuration. */
+/** The provider's resources and functions, bound to one configuration: every cloud in {@link Clouds}. */
 public final class VpssnapProvider {
     private final ProviderConfig config;
-    private final List<SnapshotResource> resources;
-    private final List<SnapshotFunction> functions;
+    private final List<SnapshotResource> resources = new ArrayList<>();
+    private final List<SnapshotFunction> functions = new ArrayList<>();
 
     private VpssnapProvider(ProviderConfig config, Cancellation cancellation) {
         this.config = config;
-        CloudClients clients = new CloudClients(config, cancellation);
-        this.resources = List.of(new LocawebSnapshotResource(clients), new VpsorgSnapshotResource(clients));
-        this.functions = List.of(new LocawebSnapshotFunction(clients), new VpsorgSnapshotFunction(clients));
+        for (CloudModule<?> cloud : Clouds.ALL) {
+            bind(cloud, cancellation);
+        }
+    }
+
+    private <C> void bind(CloudModule<C> cloud, Cancellation cancellation) {
+        CloudConnection<C> connection = new CloudConnection<>(cloud, config, cancellation);
+        cloud.resources().forEach(offer -> resources.add(offer.make().apply(connection)));
+        cloud.functions().forEach(offer -> functions.add(offer.make().apply(connection)));
     }
 
     /** @param cancellation stops every wait and call of this provider (Pulumi Cancel, Terraform StopProvider) */

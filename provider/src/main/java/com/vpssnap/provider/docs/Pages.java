@@ -1,5 +1,6 @@
 package com.vpssnap.provider.docs;
 
+import com.vpssnap.provider.core.Clouds;
 import com.vpssnap.provider.core.ConfigKey;
 import com.vpssnap.provider.core.PackageInfo;
 import com.vpssnap.provider.core.spec.FunctionSpec;
@@ -37,7 +38,7 @@ final class Pages {
 
     static String configuration() {
         List<List<String>> rows = new ArrayList<>();
-        for (ConfigKey key : ConfigKey.values()) {
+        for (ConfigKey key : Clouds.settings()) {
             rows.add(List.of("`vpssnap:" + key.key() + "`", "`" + key.terraformName() + "`", "`" + key.environmentVariable() + "`",
                     key.defaultValue() == null ? "none" : "`" + key.defaultValue() + "`", key.secret() ? "yes" : "no",
                     key.description()));

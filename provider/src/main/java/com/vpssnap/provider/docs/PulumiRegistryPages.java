@@ -1,5 +1,6 @@
 package com.vpssnap.provider.docs;
 
+import com.vpssnap.provider.core.Clouds;
 import com.vpssnap.provider.core.ConfigKey;
 import com.vpssnap.provider.core.PackageInfo;
 import com.vpssnap.provider.core.spec.ResourceSpec;
@@ -44,7 +45,7 @@ final class PulumiRegistryPages {
     static String installationConfiguration() {
         String v = PackageInfo.VERSION;
         List<List<String>> rows = new ArrayList<>();
-        for (ConfigKey key : ConfigKey.values()) {
+        for (ConfigKey key : Clouds.settings()) {
             rows.add(List.of("`vpssnap:" + key.key() + "`", key.secret() ? "secret" : "optional",
                     key.description() + " Environment variable: `" + key.environmentVariable() + "`."));
         }

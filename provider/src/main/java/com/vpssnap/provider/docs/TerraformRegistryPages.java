@@ -1,7 +1,9 @@
 package com.vpssnap.provider.docs;
 
+import com.vpssnap.provider.core.Clouds;
 import com.vpssnap.provider.core.ConfigKey;
 import com.vpssnap.provider.core.PackageInfo;
+import com.vpssnap.provider.core.Spelling;
 import com.vpssnap.provider.core.spec.FunctionSpec;
 import com.vpssnap.provider.core.spec.PropertySpec;
 import com.vpssnap.provider.core.spec.PropertyType;
@@ -37,7 +39,7 @@ final class TerraformRegistryPages {
 
     static String index() {
         StringBuilder schema = new StringBuilder("### Optional\n\n");
-        for (ConfigKey key : ConfigKey.values()) {
+        for (ConfigKey key : Clouds.settings()) {
             schema.append("- `").append(key.terraformName()).append("` (String").append(key.secret() ? ", Sensitive" : "")
                     .append(") ").append(key.description()).append('\n');
         }
@@ -69,8 +71,9 @@ final class TerraformRegistryPages {
                 + "- `create` (String) Time allowed to create the snapshot.\n- `delete` (String) Time allowed to delete the snapshot.\n"
                 + "- `update` (String) Time allowed to update the snapshot.\n");
         String example = r.importIdFormat().split(", e\\.g\\. ", 2)[r.importIdFormat().contains(", e.g. ") ? 1 : 0];
-        return frontMatter(r.terraformType() + " Resource - " + PROVIDER, "", r.description())
-                + new Markdown().heading(1, r.terraformType() + " (Resource)").paragraph(r.description())
+        String description = Spelling.TERRAFORM.text(r.description());
+        return frontMatter(r.terraformType() + " Resource - " + PROVIDER, "", description)
+                + new Markdown().heading(1, r.terraformType() + " (Resource)").paragraph(description)
                 .heading(2, "Example Usage").code("terraform", Usage.hcl(r))
                 .paragraph("<!-- schema generated from the provider's specs -->\n## Schema\n\n" + schema.toString().strip())
                 .heading(2, "Import").paragraph("Import is supported using the following syntax:")
@@ -110,7 +113,7 @@ final class TerraformRegistryPages {
         String type = p.type() instanceof PropertyType.Primitive primitive ? terraformType(primitive) : "List of Object";
         String notes = p.secret() ? ", Sensitive" : "";
         String link = p.type() instanceof PropertyType.ListOfObjects ? " (see [below for nested schema](#nestedatt--" + p.terraformName() + "))" : "";
-        return "- `" + p.terraformName() + "` (" + type + notes + ") " + p.description() + link + "\n";
+        return "- `" + p.terraformName() + "` (" + type + notes + ") " + Spelling.TERRAFORM.text(p.description()) + link + "\n";
     }
 
     private static String frontMatter(String title, String subcategory, String description) {

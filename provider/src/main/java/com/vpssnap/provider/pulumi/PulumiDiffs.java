@@ -10,12 +10,12 @@ final class PulumiDiffs {
     private PulumiDiffs() {
     }
 
-    static DiffResponse toResponse(DiffResult diff, Props olds, Props news) {
+    static DiffResponse toResponse(DiffResult diff, boolean deleteBeforeReplace, Props olds, Props news) {
         DiffResponse.Builder out = DiffResponse.newBuilder()
                 .setChanges(diff.hasChanges() ? DiffResponse.DiffChanges.DIFF_SOME : DiffResponse.DiffChanges.DIFF_NONE)
                 .addAllDiffs(diff.changed())
                 .addAllReplaces(diff.replaces())
-                .setDeleteBeforeReplace(diff.deleteBeforeReplace())
+                .setDeleteBeforeReplace(deleteBeforeReplace)
                 .setHasDetailedDiff(true);
         for (String key : diff.changed()) {
             boolean replace = diff.replaces().contains(key);

@@ -1,6 +1,6 @@
 package com.vpssnap.provider.pulumi;
 
-import com.vpssnap.provider.core.ProviderException;
+import com.vpssnap.provider.core.FailureKind;
 import io.grpc.Status;
 
 import java.util.logging.Level;
@@ -14,17 +14,16 @@ final class PulumiErrors {
     }
 
     static RuntimeException toStatus(RuntimeException e) {
-        if (e instanceof ProviderException || e instanceof com.vpssnap.provider.cloud.ApiException) {
-            return Status.UNKNOWN.withDescription(e.getMessage()).asRuntimeException();
-        }
-        if (e instanceof com.vpssnap.provider.cloud.wait.CancelledException) {
-            return Status.CANCELLED.withDescription(e.getMessage()).asRuntimeException();
-        }
-        if (e instanceof IllegalArgumentException) {
-            return Status.INVALID_ARGUMENT.withDescription(e.getMessage()).asRuntimeException();
-        }
-        // A bug, not a cloud answer: keep the trace on stderr for the report.
-        LOG.log(Level.WARNING, "unexpected failure", e);
-        return Status.INTERNAL.withDescription("vpssnap internal error: " + e).asRuntimeException();
+        Status status = switch (FailureKind.of(e)) {
+            case PROVIDER, CLOUD -> Status.UNKNOWN.withDescription(e.getMessage());
+            case CANCELLED -> Status.CANCELLED.withDescription(e.getMessage());
+            case INVALID_REQUEST -> Status.INVALID_ARGUMENT.withDescription(e.getMessage());
+            case BUG -> {
+                // Not a cloud answer: keep the trace on stderr for the report.
+                LOG.log(Level.WARNING, "unexpected failure", e);
+                yield Status.INTERNAL.withDescription("vpssnap internal error: " + e);
+            }
+        };
+        return status.asRuntimeException();
     }
 }

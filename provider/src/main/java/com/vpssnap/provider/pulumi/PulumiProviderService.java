@@ -2,10 +2,10 @@ package com.vpssnap.provider.pulumi;
 
 import com.google.protobuf.Any;
 import com.google.protobuf.Empty;
-import com.google.protobuf.Struct;
 import com.google.rpc.Code;
 import com.vpssnap.provider.cloud.wait.Cancellation;
 import com.vpssnap.provider.core.CheckResult;
+import com.vpssnap.provider.core.Clouds;
 import com.vpssnap.provider.core.ConfigKey;
 import com.vpssnap.provider.core.ConfigSpelling;
 import com.vpssnap.provider.core.Created;
@@ -20,6 +20,7 @@ import com.vpssnap.provider.core.SnapshotFunction;
 import com.vpssnap.provider.core.SnapshotResource;
 import com.vpssnap.provider.core.ValidationFailure;
 import com.vpssnap.provider.core.VpssnapProvider;
+import com.vpssnap.provider.core.spec.Timeouts;
 import io.grpc.Status;
 import io.grpc.StatusRuntimeException;
 import io.grpc.protobuf.StatusProto;
@@ -40,7 +41,6 @@ import pulumirpc.Provider.GetSchemaRequest;
 import pulumirpc.Provider.GetSchemaResponse;
 import pulumirpc.Provider.InvokeRequest;
 import pulumirpc.Provider.InvokeResponse;
-import pulumirpc.Provider.PropertyDiff;
 import pulumirpc.Provider.ProviderHandshakeRequest;
 import pulumirpc.Provider.ProviderHandshakeResponse;
 import pulumirpc.Provider.ReadRequest;
@@ -50,11 +50,10 @@ import pulumirpc.Provider.UpdateResponse;
 import pulumirpc.ResourceProviderGrpc;
 
 import java.time.Duration;
-import java.util.EnumMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Supplier;
-import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
@@ -64,9 +63,6 @@ import java.util.logging.Logger;
 final class PulumiProviderService extends ResourceProviderGrpc.ResourceProviderImplBase {
     private static final Logger LOG = Logger.getLogger(PulumiProviderService.class.getName());
     /** Used when the program sets no customTimeouts: snapshots of big disks take minutes. */
-    static final Duration DEFAULT_CREATE_TIMEOUT = Duration.ofMinutes(20);
-    static final Duration DEFAULT_UPDATE_TIMEOUT = Duration.ofMinutes(20);
-    static final Duration DEFAULT_DELETE_TIMEOUT = Duration.ofMinutes(10);
 
     private final Map<String, String> environment;
     private final EngineLog engineLog;
@@ -146,7 +142,9 @@ final class PulumiProviderService extends ResourceProviderGrpc.ResourceProviderI
             SnapshotResource resource = resource(request.getType(), request.getUrn());
             Props olds = StructCodec.decode(request.getOlds());
             Props news = StructCodec.decode(request.getNews());
-            return PulumiDiffs.toResponse(resource.diff(request.getId(), olds, news), olds, news);
+            DiffResult diff = resource.diff(request.getId(), olds, news);
+            boolean deleteFirst = !diff.replaces().isEmpty() && resource.deleteBeforeReplace(olds, news);
+            return PulumiDiffs.toResponse(diff, deleteFirst, olds, news);
         });
     }
 
@@ -158,7 +156,7 @@ final class PulumiProviderService extends ResourceProviderGrpc.ResourceProviderI
             if (request.getPreview()) {
                 return CreateResponse.newBuilder().setProperties(StructCodec.encode(resource.preview(inputs))).build();
             }
-            Operation op = operation(request.getUrn(), request.getTimeout(), DEFAULT_CREATE_TIMEOUT);
+            Operation op = operation(request.getUrn(), request.getTimeout(), resource.spec().timeouts().create());
             try {
                 Created created = resource.create(inputs, op);
                 return CreateResponse.newBuilder().setId(created.id())
@@ -173,7 +171,7 @@ final class PulumiProviderService extends ResourceProviderGrpc.ResourceProviderI
     public void read(ReadRequest request, StreamObserver<ReadResponse> out) {
         run(out, () -> {
             SnapshotResource resource = resource(request.getType(), request.getUrn());
-            Operation op = operation(request.getUrn(), 0, DEFAULT_UPDATE_TIMEOUT);
+            Operation op = operation(request.getUrn(), 0, resource.spec().timeouts().read());
             return resource.read(request.getId(), StructCodec.decode(request.getProperties()), op)
                     .map(PulumiProviderService::readResponse)
                     .orElseGet(() -> ReadResponse.newBuilder().setId("").build());
@@ -189,7 +187,7 @@ final class PulumiProviderService extends ResourceProviderGrpc.ResourceProviderI
             Props state = request.getPreview()
                     ? resource.previewUpdate(olds, news)
                     : resource.update(request.getId(), olds, news,
-                    operation(request.getUrn(), request.getTimeout(), DEFAULT_UPDATE_TIMEOUT));
+                    operation(request.getUrn(), request.getTimeout(), resource.spec().timeouts().update()));
             return UpdateResponse.newBuilder().setProperties(StructCodec.encode(state)).build();
         });
     }
@@ -199,7 +197,7 @@ final class PulumiProviderService extends ResourceProviderGrpc.ResourceProviderI
         run(out, () -> {
             SnapshotResource resource = resource(request.getType(), request.getUrn());
             resource.delete(request.getId(), StructCodec.decode(request.getProperties()),
-                    operation(request.getUrn(), request.getTimeout(), DEFAULT_DELETE_TIMEOUT));
+                    operation(request.getUrn(), request.getTimeout(), resource.spec().timeouts().delete()));
             return Empty.getDefaultInstance();
         });
     }
@@ -215,7 +213,7 @@ final class PulumiProviderService extends ResourceProviderGrpc.ResourceProviderI
             if (!checked.ok()) {
                 return InvokeResponse.newBuilder().addAllFailures(failures(checked.failures())).build();
             }
-            Props result = function.invoke(checked.inputs(), operation("", 0, DEFAULT_UPDATE_TIMEOUT));
+            Props result = function.invoke(checked.inputs(), operation("", 0, Timeouts.SNAPSHOT.read()));
             return InvokeResponse.newBuilder().setReturn(StructCodec.encode(result)).build();
         });
     }
@@ -271,25 +269,20 @@ final class PulumiProviderService extends ResourceProviderGrpc.ResourceProviderI
     }
 
     private static Map<ConfigKey, String> configValues(Props props) {
-        Map<ConfigKey, String> values = new EnumMap<>(ConfigKey.class);
-        props.asMap().forEach((k, v) -> {
-            ConfigKey key = ConfigKey.byKey(k);
-            if (key != null && v instanceof String s) {
+        Map<ConfigKey, String> values = new LinkedHashMap<>();
+        props.asMap().forEach((k, v) -> Clouds.setting(k).ifPresent(key -> {
+            if (v instanceof String s) {
                 values.put(key, s);
             }
-        });
+        }));
         return values;
     }
 
     /** Older engines send config as {@code vpssnap:config:locawebToken} variables. */
     private static Map<ConfigKey, String> configVariables(Map<String, String> variables) {
-        Map<ConfigKey, String> values = new EnumMap<>(ConfigKey.class);
-        variables.forEach((k, v) -> {
-            ConfigKey key = ConfigKey.byKey(k.substring(k.lastIndexOf(':') + 1));
-            if (key != null) {
-                values.put(key, v);
-            }
-        });
+        Map<ConfigKey, String> values = new LinkedHashMap<>();
+        variables.forEach((k, v) -> Clouds.setting(k.substring(k.lastIndexOf(':') + 1))
+                .ifPresent(key -> values.put(key, v)));
         return values;
     }
 

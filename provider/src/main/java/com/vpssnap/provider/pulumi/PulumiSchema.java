@@ -6,6 +6,7 @@ import com.fasterxml.jackson.core.util.Separators;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.vpssnap.provider.core.Clouds;
 import com.vpssnap.provider.core.ConfigKey;
 import com.vpssnap.provider.core.PackageInfo;
 import com.vpssnap.provider.core.spec.FunctionSpec;
@@ -57,7 +58,9 @@ public final class PulumiSchema {
         root.put("displayName", "vpssnap");
         root.put("version", PackageInfo.VERSION);
         root.put("description", PackageInfo.DESCRIPTION);
-        root.putArray("keywords").add("pulumi").add("locaweb").add("vpsorg").add("snapshot").add("category/infrastructure");
+        ArrayNode keywords = root.putArray("keywords").add("pulumi");
+        Clouds.ALL.forEach(cloud -> keywords.add(cloud.name()));
+        keywords.add("snapshot").add("category/infrastructure");
         root.put("license", "Apache-2.0");
         root.put("publisher", "vpssnap");
         root.put("homepage", PackageInfo.REPOSITORY);
@@ -82,7 +85,7 @@ public final class PulumiSchema {
     private static ObjectNode config() {
         ObjectNode config = JSON.createObjectNode();
         ObjectNode variables = config.putObject("variables");
-        for (ConfigKey key : ConfigKey.values()) {
+        for (ConfigKey key : Clouds.settings()) {
             variables.set(key.key(), configProperty(key));
         }
         return config;
@@ -93,7 +96,7 @@ public final class PulumiSchema {
         provider.put("description", "The vpssnap provider. Every setting falls back to an environment variable.");
         ObjectNode inputs = provider.putObject("inputProperties");
         ObjectNode props = provider.putObject("properties");
-        for (ConfigKey key : ConfigKey.values()) {
+        for (ConfigKey key : Clouds.settings()) {
             inputs.set(key.key(), configProperty(key));
             props.set(key.key(), configProperty(key));
         }

@@ -1,7 +1,7 @@
 package com.vpssnap.provider.terraform;
 
 import com.vpssnap.provider.core.ValidationFailure;
-import com.vpssnap.provider.core.spec.Names;
+import com.vpssnap.provider.core.Spelling;
 import com.vpssnap.provider.terraform.proto.Tfplugin6.AttributePath;
 import com.vpssnap.provider.terraform.proto.Tfplugin6.Diagnostic;
 
@@ -18,10 +18,10 @@ final class Diagnostics {
 
     static List<Diagnostic> of(List<ValidationFailure> failures) {
         return failures.stream().map(f -> {
-            String attribute = Names.snakeCase(f.property());
+            String attribute = Spelling.TERRAFORM.name(f.property());
             return Diagnostic.newBuilder().setSeverity(Diagnostic.Severity.ERROR)
                     .setSummary("Invalid " + attribute)
-                    .setDetail(attribute + ": " + f.reason().replace("revertTrigger", "revert_trigger"))
+                    .setDetail(attribute + ": " + Spelling.TERRAFORM.text(f.reason()))
                     .setAttribute(AttributePath.newBuilder()
                             .addSteps(AttributePath.Step.newBuilder().setAttributeName(attribute)))
                     .build();

@@ -1,16 +1,14 @@
 package com.vpssnap.provider.terraform;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.google.protobuf.ByteString;
-import com.vpssnap.provider.cloud.ApiException;
 import com.vpssnap.provider.cloud.wait.Cancellation;
-import com.vpssnap.provider.cloud.wait.CancelledException;
 import com.vpssnap.provider.cloud.wait.ProgressListener;
 import com.vpssnap.provider.core.CheckResult;
+import com.vpssnap.provider.core.Clouds;
 import com.vpssnap.provider.core.ConfigKey;
 import com.vpssnap.provider.core.ConfigSpelling;
 import com.vpssnap.provider.core.Created;
+import com.vpssnap.provider.core.FailureKind;
 import com.vpssnap.provider.core.DiffResult;
 import com.vpssnap.provider.core.Operation;
 import com.vpssnap.provider.core.PackageInfo;
@@ -21,11 +19,11 @@ import com.vpssnap.provider.core.ProviderException;
 import com.vpssnap.provider.core.ReadResult;
 import com.vpssnap.provider.core.SnapshotFunction;
 import com.vpssnap.provider.core.SnapshotResource;
+import com.vpssnap.provider.core.Spelling;
 import com.vpssnap.provider.core.Unknown;
 import com.vpssnap.provider.core.VpssnapProvider;
-import com.vpssnap.provider.core.spec.Names;
-import com.vpssnap.provider.core.spec.PropertySpec;
 import com.vpssnap.provider.core.spec.ResourceSpec;
+import com.vpssnap.provider.core.spec.Timeouts;
 import com.vpssnap.provider.terraform.cty.CtyJson;
 import com.vpssnap.provider.terraform.cty.CtyMsgpack;
 import com.vpssnap.provider.terraform.cty.CtyType;
@@ -34,7 +32,6 @@ import com.vpssnap.provider.terraform.proto.Tfplugin6.*;
 import io.grpc.stub.StreamObserver;
 
 import java.time.Duration;
-import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -49,8 +46,6 @@ import java.util.logging.Logger;
  */
 final class TerraformProviderService extends ProviderGrpc.ProviderImplBase {
     private static final Logger LOG = Logger.getLogger(TerraformProviderService.class.getName());
-    private static final Map<String, Duration> DEFAULT_TIMEOUTS = Map.of(
-            "create", Duration.ofMinutes(20), "update", Duration.ofMinutes(20), "delete", Duration.ofMinutes(10));
     private final Map<String, String> environment;
     private final Cancellation cancellation = new Cancellation();
     private volatile VpssnapProvider provider;
@@ -147,7 +142,7 @@ final class TerraformProviderService extends ProviderGrpc.ProviderImplBase {
             Map<String, Object> current = object(request.getCurrentState(), type);
             Optional<ReadResult> read = resource.read((String) current.get(TerraformSchema.ID),
                     TerraformValues.toProps(current, resource.spec().properties()),
-                    operation(current, "update"));
+                    operation(current, "update", resource.spec()));
             Object next = read.map(r -> state(resource.spec(), r.id(), r.state(), current.get(TerraformSchema.TIMEOUTS)))
                     .orElse(null);
             return ReadResource.Response.newBuilder().setNewState(dynamic(next, type))
@@ -179,7 +174,7 @@ final class TerraformProviderService extends ProviderGrpc.ProviderImplBase {
             if (!diff.replaces().isEmpty()) {
                 planned = state(spec, Unknown.VALUE, resource.preview(newInputs), timeouts);
                 diff.replaces().forEach(name -> response.addRequiresReplace(AttributePath.newBuilder()
-                        .addSteps(AttributePath.Step.newBuilder().setAttributeName(Names.snakeCase(name)))));
+                        .addSteps(AttributePath.Step.newBuilder().setAttributeName(Spelling.TERRAFORM.name(name)))));
             } else {
                 planned = state(spec, prior.get(TerraformSchema.ID), resource.previewUpdate(priorState, newInputs), timeouts);
             }
@@ -198,14 +193,14 @@ final class TerraformProviderService extends ProviderGrpc.ProviderImplBase {
             ApplyResourceChange.Response.Builder response = ApplyResourceChange.Response.newBuilder();
             if (planned == null) {
                 resource.delete((String) prior.get(TerraformSchema.ID), TerraformValues.toProps(prior, spec.properties()),
-                        operation(prior, "delete"));
+                        operation(prior, "delete", spec));
                 return response.setNewState(dynamic(null, type)).build();
             }
             Object timeouts = planned.get(TerraformSchema.TIMEOUTS);
             Props inputs = resource.check(inputs(planned, spec)).inputs();
             if (prior == null) {
                 try {
-                    Created created = resource.create(inputs, operation(planned, "create"));
+                    Created created = resource.create(inputs, operation(planned, "create", spec));
                     return response.setNewState(dynamic(state(spec, created.id(), created.state(), timeouts), type)).build();
                 } catch (PartialCreateException e) {
                     // State plus an error: Terraform keeps the snapshot, tainted, instead of losing it.
@@ -214,7 +209,7 @@ final class TerraformProviderService extends ProviderGrpc.ProviderImplBase {
                 }
             }
             String id = (String) prior.get(TerraformSchema.ID);
-            Props next = resource.update(id, TerraformValues.toProps(prior, spec.properties()), inputs, operation(planned, "update"));
+            Props next = resource.update(id, TerraformValues.toProps(prior, spec.properties()), inputs, operation(planned, "update", spec));
             return response.setNewState(dynamic(state(spec, id, next, timeouts), type)).build();
         }, d -> ApplyResourceChange.Response.newBuilder().addDiagnostics(d).build());
     }
@@ -223,7 +218,8 @@ final class TerraformProviderService extends ProviderGrpc.ProviderImplBase {
     public void importResourceState(ImportResourceState.Request request, StreamObserver<ImportResourceState.Response> out) {
         guard(out, () -> {
             SnapshotResource resource = resource(request.getTypeName());
-            Optional<ReadResult> read = resource.read(request.getId(), Props.empty(), operation(null, "update"));
+            Optional<ReadResult> read = resource.read(request.getId(), Props.empty(),
+                    operation(null, "update", resource.spec().timeouts().read()));
             if (read.isEmpty()) {
                 return ImportResourceState.Response.newBuilder().addDiagnostics(Diagnostics.error("Cannot import",
                         "no " + request.getTypeName() + " with id \"" + request.getId() + "\"; the id is "
@@ -246,7 +242,7 @@ final class TerraformProviderService extends ProviderGrpc.ProviderImplBase {
             if (!checked.ok()) {
                 return ReadDataSource.Response.newBuilder().addAllDiagnostics(Diagnostics.of(checked.failures())).build();
             }
-            Props result = function.invoke(checked.inputs(), operation(null, "update"));
+            Props result = function.invoke(checked.inputs(), operation(null, "update", Timeouts.SNAPSHOT.read()));
             Map<String, Object> state = new LinkedHashMap<>();
             Object scope = config.values().stream().filter(v -> v != null).findFirst().orElse("all");
             state.put(TerraformSchema.ID, String.valueOf(scope));
@@ -286,8 +282,13 @@ final class TerraformProviderService extends ProviderGrpc.ProviderImplBase {
         return state;
     }
 
-    private Operation operation(Map<String, Object> value, String kind) {
-        Duration timeout = DEFAULT_TIMEOUTS.get(kind);
+    /** The operation's limit: the configuration's timeouts block, else the resource's default. */
+    private Operation operation(Map<String, Object> value, String kind, ResourceSpec spec) {
+        return operation(value, kind, spec.timeouts().byOperation().get(kind));
+    }
+
+    private Operation operation(Map<String, Object> value, String kind, Duration fallback) {
+        Duration timeout = fallback;
         if (value != null && value.get(TerraformSchema.TIMEOUTS) instanceof Map<?, ?> timeouts
                 && timeouts.get(kind) instanceof String text) {
             timeout = GoDuration.parse(text, "timeouts." + kind);
@@ -314,8 +315,8 @@ final class TerraformProviderService extends ProviderGrpc.ProviderImplBase {
     }
 
     private static Map<ConfigKey, String> given(Map<String, Object> config) {
-        Map<ConfigKey, String> given = new EnumMap<>(ConfigKey.class);
-        for (ConfigKey key : ConfigKey.values()) {
+        Map<ConfigKey, String> given = new LinkedHashMap<>();
+        for (ConfigKey key : Clouds.settings()) {
             if (config != null && config.get(key.terraformName()) instanceof String s) {
                 given.put(key, s);
             }
@@ -344,16 +345,21 @@ final class TerraformProviderService extends ProviderGrpc.ProviderImplBase {
         T response;
         try {
             response = call.get();
-        } catch (ProviderException | ApiException | CancelledException | IllegalArgumentException e) {
-            response = failed.apply(Diagnostics.error(summary(e), e.getMessage()));
         } catch (RuntimeException e) {
-            LOG.log(Level.WARNING, "unexpected failure", e);
-            response = failed.apply(Diagnostics.error("vpssnap internal error", e.toString()));
+            response = failed.apply(diagnostic(e));
         }
         reply(out, response);
     }
 
-    private static String summary(RuntimeException e) {
-        return e instanceof CancelledException ? "Cancelled" : e instanceof ApiException ? "Cloud API error" : "vpssnap error";
+    private static Diagnostic diagnostic(RuntimeException e) {
+        return switch (FailureKind.of(e)) {
+            case PROVIDER, INVALID_REQUEST -> Diagnostics.error("vpssnap error", e.getMessage());
+            case CLOUD -> Diagnostics.error("Cloud API error", e.getMessage());
+            case CANCELLED -> Diagnostics.error("Cancelled", e.getMessage());
+            case BUG -> {
+                LOG.log(Level.WARNING, "unexpected failure", e);
+                yield Diagnostics.error("vpssnap internal error", e.toString());
+            }
+        };
     }
 }

@@ -1,11 +1,14 @@
 package com.vpssnap.provider.terraform;
 
 import com.google.protobuf.ByteString;
+import com.vpssnap.provider.core.Clouds;
 import com.vpssnap.provider.core.ConfigKey;
+import com.vpssnap.provider.core.Spelling;
 import com.vpssnap.provider.core.spec.FunctionSpec;
 import com.vpssnap.provider.core.spec.PropertySpec;
 import com.vpssnap.provider.core.spec.PropertyType;
 import com.vpssnap.provider.core.spec.ResourceSpec;
+import com.vpssnap.provider.core.spec.Timeouts;
 import com.vpssnap.provider.terraform.cty.CtyType;
 import com.vpssnap.provider.terraform.proto.Tfplugin6.Schema;
 
@@ -17,7 +20,7 @@ import java.util.Map;
 final class TerraformSchema {
     static final String ID = "id";
     static final String TIMEOUTS = "timeouts";
-    static final List<String> TIMEOUT_KINDS = List.of("create", "update", "delete");
+    static final List<String> TIMEOUT_KINDS = Timeouts.OPERATIONS;
     private static final CtyType TIMEOUTS_TYPE = CtyType.object(Map.of(
             "create", CtyType.STRING, "update", CtyType.STRING, "delete", CtyType.STRING));
 
@@ -27,7 +30,7 @@ final class TerraformSchema {
     static Schema provider() {
         Schema.Block.Builder block = Schema.Block.newBuilder()
                 .setDescription("vpssnap: server snapshots on Locaweb Cloud and VPS.org. Every argument falls back to an environment variable.");
-        for (ConfigKey key : ConfigKey.values()) {
+        for (ConfigKey key : Clouds.settings()) {
             block.addAttributes(Schema.Attribute.newBuilder().setName(key.terraformName())
                     .setType(ByteString.copyFrom(CtyType.STRING.toJsonBytes()))
                     .setDescription(key.description() + " Environment variable: " + key.environmentVariable()
@@ -38,11 +41,11 @@ final class TerraformSchema {
     }
 
     static Schema resource(ResourceSpec spec) {
-        Schema.Block.Builder block = Schema.Block.newBuilder().setDescription(spec.description())
+        Schema.Block.Builder block = Schema.Block.newBuilder().setDescription(Spelling.TERRAFORM.text(spec.description()))
                 .addAttributes(idAttribute("The snapshot's id: " + spec.importIdFormat() + ". Use it with `tofu import`."));
         spec.properties().forEach(p -> block.addAttributes(attribute(p)));
         Schema.Block.Builder timeouts = Schema.Block.newBuilder().setDescription("How long each operation may take, "
-                + "as durations like \"30m\" or \"1h30m\". Defaults: create 20m, update 20m, delete 10m.");
+                + "as durations like \"30m\" or \"1h30m\". Defaults: " + defaults(spec.timeouts()) + ".");
         TIMEOUT_KINDS.forEach(kind -> timeouts.addAttributes(Schema.Attribute.newBuilder().setName(kind)
                 .setType(ByteString.copyFrom(CtyType.STRING.toJsonBytes())).setOptional(true)
                 .setDescription("Time allowed to " + kind + " the snapshot.")));
@@ -51,8 +54,16 @@ final class TerraformSchema {
         return Schema.newBuilder().setBlock(block).build();
     }
 
+    /** "create 20m, update 20m, delete 10m": the defaults in the spelling the block accepts. */
+    private static String defaults(Timeouts timeouts) {
+        StringBuilder text = new StringBuilder();
+        timeouts.byOperation().forEach((kind, limit) -> text.append(text.length() == 0 ? "" : ", ")
+                .append(kind).append(' ').append(limit.toSecondsPart() == 0 ? limit.toMinutes() + "m" : limit.toSeconds() + "s"));
+        return text.toString();
+    }
+
     static Schema dataSource(FunctionSpec spec) {
-        Schema.Block.Builder block = Schema.Block.newBuilder().setDescription(spec.description())
+        Schema.Block.Builder block = Schema.Block.newBuilder().setDescription(Spelling.TERRAFORM.text(spec.description()))
                 .addAttributes(idAttribute("An id for this listing (the server, or \"all\")."));
         spec.inputs().forEach(p -> block.addAttributes(attribute(p)));
         spec.outputs().forEach(p -> block.addAttributes(attribute(p)));
@@ -78,7 +89,7 @@ final class TerraformSchema {
 
     static CtyType providerType() {
         Map<String, CtyType> attributes = new LinkedHashMap<>();
-        for (ConfigKey key : ConfigKey.values()) {
+        for (ConfigKey key : Clouds.settings()) {
             attributes.put(key.terraformName(), CtyType.STRING);
         }
         return CtyType.object(attributes);
@@ -108,7 +119,7 @@ final class TerraformSchema {
     private static Schema.Attribute attribute(PropertySpec p) {
         Schema.Attribute.Builder a = Schema.Attribute.newBuilder().setName(p.terraformName())
                 .setType(ByteString.copyFrom(type(p.type()).toJsonBytes()))
-                .setDescription(p.description().replace("revertTrigger", "revert_trigger"))
+                .setDescription(Spelling.TERRAFORM.text(p.description()))
                 .setSensitive(p.secret());
         if (p.input()) {
             a.setRequired(p.required()).setOptional(!p.required());

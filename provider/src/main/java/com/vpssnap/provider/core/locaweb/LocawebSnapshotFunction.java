@@ -2,7 +2,8 @@ package com.vpssnap.provider.core.locaweb;
 
 import com.vpssnap.provider.cloud.locaweb.LocawebSnapshot;
 import com.vpssnap.provider.core.CheckResult;
-import com.vpssnap.provider.core.CloudClients;
+import com.vpssnap.provider.cloud.locaweb.LocawebClient;
+import com.vpssnap.provider.core.CloudConnection;
 import com.vpssnap.provider.core.InputValidator;
 import com.vpssnap.provider.core.Operation;
 import com.vpssnap.provider.core.Props;
@@ -17,10 +18,10 @@ import static com.vpssnap.provider.core.locaweb.LocawebSpecs.*;
 
 /** vpssnap:locaweb:getSnapshots: every snapshot of one server, oldest first. */
 public final class LocawebSnapshotFunction implements SnapshotFunction {
-    private final CloudClients clients;
+    private final CloudConnection<LocawebClient> connection;
 
-    public LocawebSnapshotFunction(CloudClients clients) {
-        this.clients = clients;
+    LocawebSnapshotFunction(CloudConnection<LocawebClient> connection) {
+        this.connection = connection;
     }
 
     @Override
@@ -32,7 +33,7 @@ public final class LocawebSnapshotFunction implements SnapshotFunction {
     public CheckResult check(Props arguments) {
         var failures = InputValidator.structural(GET_SNAPSHOTS.token(), GET_SNAPSHOTS.inputs(), arguments)
                 .text(arguments, SERVER, 1, SERVER_MAX, LocawebSnapshotResource.SERVER_NAME,
-                        "a Locaweb server name has letters, digits, '.', '_' and '-' (e.g. cpro0299)")
+                        LocawebSnapshotResource.SERVER_NAME_RULE)
                 .failures();
         return new CheckResult(arguments, failures);
     }
@@ -40,7 +41,7 @@ public final class LocawebSnapshotFunction implements SnapshotFunction {
     @Override
     public Props invoke(Props arguments, Operation operation) {
         String server = arguments.string(SERVER);
-        List<LocawebSnapshot> snapshots = clients.locaweb(GET_SNAPSHOTS.token()).listSnapshots(server);
+        List<LocawebSnapshot> snapshots = connection.client(GET_SNAPSHOTS.token()).listSnapshots(server);
         List<Map<String, Object>> items = snapshots.stream().map(LocawebSnapshotFunction::item).toList();
         return arguments.toBuilder().put(SNAPSHOTS, items).build();
     }

@@ -1,10 +1,12 @@
 package com.vpssnap.provider.core.locaweb;
 
+import com.vpssnap.provider.core.SnapshotInputs;
 import com.vpssnap.provider.core.spec.FunctionSpec;
 import com.vpssnap.provider.core.spec.ObjectSpec;
 import com.vpssnap.provider.core.spec.PropertySpec;
 import com.vpssnap.provider.core.spec.PropertyType;
 import com.vpssnap.provider.core.spec.ResourceSpec;
+import com.vpssnap.provider.core.spec.Timeouts;
 
 import java.util.List;
 
@@ -15,9 +17,9 @@ import static com.vpssnap.provider.core.spec.PropertySpec.requiredInput;
 /** The Locaweb Cloud resource and function, described once for every front door. */
 public final class LocawebSpecs {
     public static final String SERVER = "server";
-    public static final String NAME = "name";
-    public static final String DESCRIPTION = "description";
-    public static final String REVERT_TRIGGER = "revertTrigger";
+    public static final String NAME = SnapshotInputs.NAME;
+    public static final String DESCRIPTION = SnapshotInputs.DESCRIPTION;
+    public static final String REVERT_TRIGGER = SnapshotInputs.REVERT_TRIGGER;
     public static final String SNAPSHOT_ID = "snapshotId";
     public static final String UUID = "uuid";
     public static final String TAKEN_AT = "takenAt";
@@ -27,7 +29,6 @@ public final class LocawebSpecs {
     static final int NAME_MAX = 255;
     static final int DESCRIPTION_MAX = 1000;
     static final int SERVER_MAX = 64;
-    static final int REVERT_TRIGGER_MAX = 1000;
 
     private static final PropertySpec SNAPSHOT_ID_OUT = output(SNAPSHOT_ID, PropertyType.INTEGER,
             "The snapshot's numeric id on Locaweb Cloud.").alwaysSet();
@@ -63,7 +64,8 @@ public final class LocawebSpecs {
                             "Any string. When it changes to a new non-empty value after creation, the server is reverted "
                                     + "to this snapshot (a Locaweb `revert` action), in place. Setting it at creation or "
                                     + "removing it reverts nothing. Use a label or a timestamp, e.g. `rollback-2026-11-24`."),
-                    SNAPSHOT_ID_OUT, UUID_OUT, TAKEN_AT_OUT, STATUS_OUT));
+                    SNAPSHOT_ID_OUT, UUID_OUT, TAKEN_AT_OUT, STATUS_OUT),
+            Timeouts.SNAPSHOT);
 
     public static final ObjectSpec SNAPSHOT_INFO = new ObjectSpec("vpssnap:locaweb:SnapshotInfo",
             "One snapshot of a Locaweb Cloud server, as the API lists it.",

@@ -35,10 +35,6 @@ public record PropertySpec(String name, PropertyType type, String description,
         return new PropertySpec(name, type, description, input, true, computed, replaceOnChange, secret);
     }
 
-    public PropertySpec asSecret() {
-        return new PropertySpec(name, type, description, input, required, computed, replaceOnChange, true);
-    }
-
     /** snake_case spelling for Terraform: serverId → server_id. */
     public String terraformName() {
         return Names.snakeCase(name);

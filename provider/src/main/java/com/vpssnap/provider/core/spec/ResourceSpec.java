@@ -1,7 +1,6 @@
 package com.vpssnap.provider.core.spec;
 
 import java.util.List;
-import java.util.Optional;
 
 /**
  * A resource as both front doors publish it.
@@ -9,15 +8,17 @@ import java.util.Optional;
  * @param token Pulumi type token, e.g. {@code vpssnap:locaweb:Snapshot}
  * @param terraformType Terraform type name, e.g. {@code vpssnap_locaweb_snapshot}
  * @param importIdFormat how an id is written for import, for docs and errors
+ * @param timeouts each operation's default time limit
  */
 public record ResourceSpec(String token, String terraformType, String description,
-                           String importIdFormat, List<PropertySpec> properties) {
-
-    public Optional<PropertySpec> property(String name) {
-        return properties.stream().filter(p -> p.name().equals(name)).findFirst();
-    }
+                           String importIdFormat, List<PropertySpec> properties, Timeouts timeouts) {
 
     public List<PropertySpec> inputs() {
         return properties.stream().filter(PropertySpec::input).toList();
+    }
+
+    /** What the provider fills in: unknown in a preview until the cloud answers. */
+    public List<PropertySpec> outputs() {
+        return properties.stream().filter(p -> !p.input()).toList();
     }
 }

@@ -2,7 +2,8 @@ package com.vpssnap.provider.core.vpsorg;
 
 import com.vpssnap.provider.cloud.vpsorg.VpsorgSnapshot;
 import com.vpssnap.provider.core.CheckResult;
-import com.vpssnap.provider.core.CloudClients;
+import com.vpssnap.provider.cloud.vpsorg.VpsorgClient;
+import com.vpssnap.provider.core.CloudConnection;
 import com.vpssnap.provider.core.InputValidator;
 import com.vpssnap.provider.core.Operation;
 import com.vpssnap.provider.core.Props;
@@ -17,10 +18,10 @@ import static com.vpssnap.provider.core.vpsorg.VpsorgSpecs.*;
 
 /** vpssnap:vpsorg:getSnapshots: the snapshots of one server, or of all, oldest first. */
 public final class VpsorgSnapshotFunction implements SnapshotFunction {
-    private final CloudClients clients;
+    private final CloudConnection<VpsorgClient> connection;
 
-    public VpsorgSnapshotFunction(CloudClients clients) {
-        this.clients = clients;
+    VpsorgSnapshotFunction(CloudConnection<VpsorgClient> connection) {
+        this.connection = connection;
     }
 
     @Override
@@ -38,7 +39,7 @@ public final class VpsorgSnapshotFunction implements SnapshotFunction {
 
     @Override
     public Props invoke(Props arguments, Operation operation) {
-        List<VpsorgSnapshot> snapshots = clients.vpsorg(GET_SNAPSHOTS.token()).listSnapshots(arguments.integer(SERVER_ID));
+        List<VpsorgSnapshot> snapshots = connection.client(GET_SNAPSHOTS.token()).listSnapshots(arguments.integer(SERVER_ID));
         List<Map<String, Object>> items = snapshots.stream().map(VpsorgSnapshotFunction::item).toList();
         return arguments.toBuilder().put(SNAPSHOTS, items).build();
     }

@@ -1,10 +1,12 @@
 package com.vpssnap.provider.core.vpsorg;
 
+import com.vpssnap.provider.core.SnapshotInputs;
 import com.vpssnap.provider.core.spec.FunctionSpec;
 import com.vpssnap.provider.core.spec.ObjectSpec;
 import com.vpssnap.provider.core.spec.PropertySpec;
 import com.vpssnap.provider.core.spec.PropertyType;
 import com.vpssnap.provider.core.spec.ResourceSpec;
+import com.vpssnap.provider.core.spec.Timeouts;
 
 import java.util.List;
 
@@ -15,9 +17,9 @@ import static com.vpssnap.provider.core.spec.PropertySpec.requiredInput;
 /** The VPS.org resource and function, described once for every front door. */
 public final class VpsorgSpecs {
     public static final String SERVER_ID = "serverId";
-    public static final String NAME = "name";
-    public static final String DESCRIPTION = "description";
-    public static final String REVERT_TRIGGER = "revertTrigger";
+    public static final String NAME = SnapshotInputs.NAME;
+    public static final String DESCRIPTION = SnapshotInputs.DESCRIPTION;
+    public static final String REVERT_TRIGGER = SnapshotInputs.REVERT_TRIGGER;
     public static final String SNAPSHOT_ID = "snapshotId";
     public static final String SERVER_NAME = "serverName";
     public static final String STATUS = "status";
@@ -28,7 +30,6 @@ public final class VpsorgSpecs {
     public static final int SNAPSHOTS_PER_SERVER = 5;
     static final int NAME_MAX = 100;
     static final int DESCRIPTION_MAX = 255;
-    static final int REVERT_TRIGGER_MAX = 1000;
 
     private static final PropertySpec SERVER_NAME_OUT = output(SERVER_NAME, PropertyType.STRING,
             "The server's name, as VPS.org reports it (e.g. `web-server-01`).").alwaysSet();
@@ -67,7 +68,8 @@ public final class VpsorgSpecs {
                                     + "from this snapshot (VPS.org stops the server and overwrites its disk), in place. "
                                     + "Setting it at creation or removing it restores nothing."),
                     output(SNAPSHOT_ID, PropertyType.INTEGER, "The snapshot's numeric id on VPS.org.").alwaysSet(),
-                    SERVER_NAME_OUT, STATUS_OUT, SIZE_OUT, CREATED_AT_OUT));
+                    SERVER_NAME_OUT, STATUS_OUT, SIZE_OUT, CREATED_AT_OUT),
+            Timeouts.SNAPSHOT);
 
     public static final ObjectSpec SNAPSHOT_INFO = new ObjectSpec("vpssnap:vpsorg:SnapshotInfo",
             "One VPS.org snapshot, as the API lists it.",

@@ -1,0 +1,45 @@
+package com.vpssnap.provider.core;
+
+import com.vpssnap.provider.cloud.Endpoint;
+import com.vpssnap.provider.cloud.Secret;
+import com.vpssnap.provider.cloud.wait.Cancellation;
+import com.vpssnap.provider.core.spec.FunctionSpec;
+import com.vpssnap.provider.core.spec.ResourceSpec;
+
+import java.util.List;
+import java.util.function.Function;
+
+/**
+ * Everything the provider knows about one cloud, in one object: its settings, how to make its
+ * API client, and the resources and functions it offers. {@link Clouds} registers each module
+ * once; every list the front doors, the schema and the docs need is derived from there.
+ *
+ * @param <C> the cloud's API client
+ */
+public interface CloudModule<C> {
+    /** The module of its tokens ({@code vpssnap:<name>:Snapshot}) and of its Terraform types. */
+    String name();
+
+    ConfigKey endpointSetting();
+
+    ConfigKey tokenSetting();
+
+    /** A client for one configuration; called at most once per provider configuration. */
+    C connect(Endpoint endpoint, Secret token, Cancellation cancellation);
+
+    List<Offer<ResourceSpec, SnapshotResource, C>> resources();
+
+    List<Offer<FunctionSpec, SnapshotFunction, C>> functions();
+
+    /** Its settings in the order the schemas and docs list them. */
+    default List<ConfigKey> settings() {
+        return List.of(endpointSetting(), tokenSetting());
+    }
+
+    /**
+     * One resource or function a cloud offers: the spec that schemas and docs read without a
+     * configuration, and how to make the live object once a configuration exists.
+     */
+    record Offer<S, T, C>(S spec, Function<CloudConnection<C>, T> make) {
+    }
+}

@@ -1,0 +1,136 @@
+package com.vpssnap.provider.core;
+
+import com.vpssnap.provider.core.spec.PropertySpec;
+import com.vpssnap.provider.core.spec.ResourceSpec;
+
+import java.util.Optional;
+
+import static com.vpssnap.provider.core.SnapshotInputs.DESCRIPTION;
+import static com.vpssnap.provider.core.SnapshotInputs.REVERT_TRIGGER;
+import static com.vpssnap.provider.core.SnapshotInputs.REVERT_TRIGGER_MAX;
+
+/**
+ * The lifecycle every snapshot resource shares, whatever its cloud: start → wait until ready
+ * (kept as a partial create when the wait fails), revert → re-read, a preview with every output
+ * unknown, and the common inputs' rules. A cloud writes only what differs: its API calls, its
+ * ids and its states.
+ *
+ * @param <C> the cloud's API client
+ * @param <S> the cloud's snapshot, as its client returns it
+ */
+public abstract class SnapshotLifecycle<C, S> implements SnapshotResource {
+    private final ResourceSpec spec;
+    private final CloudConnection<C> connection;
+    private final int descriptionMax;
+
+    protected SnapshotLifecycle(ResourceSpec spec, CloudConnection<C> connection, int descriptionMax) {
+        this.spec = spec;
+        this.connection = connection;
+        this.descriptionMax = descriptionMax;
+    }
+
+    /** Adds the rules for the cloud's own inputs: the server and the name. */
+    protected abstract void checkServerAndName(InputValidator rules, Props inputs);
+
+    /** Asks the cloud for a snapshot; recovers a lost answer rather than asking twice. */
+    protected abstract S start(C client, Props inputs, Operation operation);
+
+    /** The resource id of a snapshot of this server ({@code inputs} names the server). */
+    protected abstract String id(Props inputs, S snapshot);
+
+    /** Waits until the started snapshot is ready; throws when it failed or the time is up. */
+    protected abstract S awaitReady(C client, String id, S started, Operation operation);
+
+    /** The snapshot as the cloud has it now, or empty when it is gone. */
+    protected abstract Optional<S> find(C client, String id, Props oldState);
+
+    /** The inputs the cloud's snapshot implies: server, name and description (none when empty). */
+    protected abstract Props.Builder inputsOf(String id, S snapshot);
+
+    /** Adds the outputs the cloud reports for a snapshot. */
+    protected abstract void putOutputs(Props.Builder state, S snapshot);
+
+    /** Reverts (or restores) the server to this snapshot and waits until it is done. */
+    protected abstract void revert(C client, String id, Props oldState, Operation operation);
+
+    /** Deletes the snapshot and waits until it is gone. */
+    protected abstract void remove(C client, String id, Props oldState, Operation operation);
+
+    @Override
+    public final ResourceSpec spec() {
+        return spec;
+    }
+
+    @Override
+    public final CheckResult check(Props inputs) {
+        Props normalised = Descriptions.normalise(inputs);
+        InputValidator rules = InputValidator.structural(spec.token(), spec.inputs(), normalised);
+        checkServerAndName(rules, normalised);
+        rules.printable(normalised, DESCRIPTION, 0, descriptionMax)
+                .text(normalised, REVERT_TRIGGER, 0, REVERT_TRIGGER_MAX, null, "");
+        return new CheckResult(normalised, rules.failures());
+    }
+
+    @Override
+    public final DiffResult diff(String id, Props oldState, Props newInputs) {
+        return InputDiff.compare(spec, oldState, newInputs);
+    }
+
+    @Override
+    public final Props preview(Props inputs) {
+        Props.Builder state = inputs.toBuilder();
+        for (PropertySpec output : spec.outputs()) {
+            state.put(output.name(), Unknown.VALUE);
+        }
+        return state.build();
+    }
+
+    @Override
+    public final Created create(Props inputs, Operation operation) {
+        C client = client();
+        S started = start(client, inputs, operation);
+        String id = id(inputs, started);
+        try {
+            return new Created(id, state(inputs, awaitReady(client, id, started, operation)));
+        } catch (RuntimeException e) {
+            // The snapshot exists: report it so the state keeps it rather than losing it.
+            throw new PartialCreateException(id, state(inputs, started),
+                    "snapshot " + id + " was created but did not become ready: " + e.getMessage(), e);
+        }
+    }
+
+    @Override
+    public final Optional<ReadResult> read(String id, Props oldState, Operation operation) {
+        return find(client(), id, oldState).map(snapshot -> {
+            // The trigger lives only in state: no cloud has such a field.
+            Props inputs = inputsOf(id, snapshot).put(REVERT_TRIGGER, oldState.string(REVERT_TRIGGER)).build();
+            return new ReadResult(id(inputs, snapshot), inputs, state(inputs, snapshot));
+        });
+    }
+
+    @Override
+    public final Props update(String id, Props oldState, Props newInputs, Operation operation) {
+        C client = client();
+        if (InputDiff.revertRequested(oldState, newInputs, REVERT_TRIGGER)) {
+            revert(client, id, oldState, operation);
+        }
+        S now = find(client, id, oldState).orElseThrow(() -> new ProviderException(spec.token() + " " + id
+                + " is gone from the cloud; run a refresh to drop it from state"));
+        return state(newInputs, now);
+    }
+
+    @Override
+    public final void delete(String id, Props oldState, Operation operation) {
+        remove(client(), id, oldState, operation);
+    }
+
+    protected final C client() {
+        return connection.client(spec.token());
+    }
+
+    private Props state(Props inputs, S snapshot) {
+        Props.Builder state = inputs.toBuilder();
+        putOutputs(state, snapshot);
+        return state.build();
+    }
+}

@@ -1,0 +1,58 @@
+package com.vpssnap.provider.core.locaweb;
+
+import com.vpssnap.provider.cloud.Endpoint;
+import com.vpssnap.provider.cloud.RetryPolicy;
+import com.vpssnap.provider.cloud.Secret;
+import com.vpssnap.provider.cloud.locaweb.LocawebClient;
+import com.vpssnap.provider.cloud.wait.Cancellation;
+import com.vpssnap.provider.core.CloudModule;
+import com.vpssnap.provider.core.ConfigKey;
+import com.vpssnap.provider.core.SnapshotFunction;
+import com.vpssnap.provider.core.SnapshotResource;
+import com.vpssnap.provider.core.spec.FunctionSpec;
+import com.vpssnap.provider.core.spec.ResourceSpec;
+
+import java.util.List;
+
+/** Locaweb Cloud: its settings, its client, its snapshot resource and its listing function. */
+public final class LocawebCloud implements CloudModule<LocawebClient> {
+    public static final LocawebCloud MODULE = new LocawebCloud();
+
+    public static final ConfigKey ENDPOINT = ConfigKey.endpoint("locawebEndpoint", "VPSSNAP_LOCAWEB_ENDPOINT",
+            "https://api-servidores.locaweb.com.br/v1", "Locaweb Cloud API");
+    public static final ConfigKey TOKEN = ConfigKey.token("locawebToken", "VPSSNAP_LOCAWEB_TOKEN",
+            "API token for Locaweb Cloud, sent as the `X-Auth-Token` header. Needed only by Locaweb resources and functions.");
+
+    private LocawebCloud() {
+    }
+
+    @Override
+    public String name() {
+        return "locaweb";
+    }
+
+    @Override
+    public ConfigKey endpointSetting() {
+        return ENDPOINT;
+    }
+
+    @Override
+    public ConfigKey tokenSetting() {
+        return TOKEN;
+    }
+
+    @Override
+    public LocawebClient connect(Endpoint endpoint, Secret token, Cancellation cancellation) {
+        return new LocawebClient(endpoint, token, RetryPolicy.DEFAULT, cancellation);
+    }
+
+    @Override
+    public List<Offer<ResourceSpec, SnapshotResource, LocawebClient>> resources() {
+        return List.of(new Offer<>(LocawebSpecs.SNAPSHOT, LocawebSnapshotResource::new));
+    }
+
+    @Override
+    public List<Offer<FunctionSpec, SnapshotFunction, LocawebClient>> functions() {
+        return List.of(new Offer<>(LocawebSpecs.GET_SNAPSHOTS, LocawebSnapshotFunction::new));
+    }
+}

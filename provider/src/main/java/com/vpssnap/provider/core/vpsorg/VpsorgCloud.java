@@ -1,0 +1,58 @@
+package com.vpssnap.provider.core.vpsorg;
+
+import com.vpssnap.provider.cloud.Endpoint;
+import com.vpssnap.provider.cloud.RetryPolicy;
+import com.vpssnap.provider.cloud.Secret;
+import com.vpssnap.provider.cloud.vpsorg.VpsorgClient;
+import com.vpssnap.provider.cloud.wait.Cancellation;
+import com.vpssnap.provider.core.CloudModule;
+import com.vpssnap.provider.core.ConfigKey;
+import com.vpssnap.provider.core.SnapshotFunction;
+import com.vpssnap.provider.core.SnapshotResource;
+import com.vpssnap.provider.core.spec.FunctionSpec;
+import com.vpssnap.provider.core.spec.ResourceSpec;
+
+import java.util.List;
+
+/** VPS.org: its settings, its client, its snapshot resource and its listing function. */
+public final class VpsorgCloud implements CloudModule<VpsorgClient> {
+    public static final VpsorgCloud MODULE = new VpsorgCloud();
+
+    public static final ConfigKey ENDPOINT = ConfigKey.endpoint("vpsorgEndpoint", "VPSSNAP_VPSORG_ENDPOINT",
+            "https://admin.vps.org/api/v1", "VPS.org API");
+    public static final ConfigKey TOKEN = ConfigKey.token("vpsorgToken", "VPSSNAP_VPSORG_TOKEN",
+            "API token for VPS.org, sent as `Authorization: Bearer`. Needed only by VPS.org resources and functions.");
+
+    private VpsorgCloud() {
+    }
+
+    @Override
+    public String name() {
+        return "vpsorg";
+    }
+
+    @Override
+    public ConfigKey endpointSetting() {
+        return ENDPOINT;
+    }
+
+    @Override
+    public ConfigKey tokenSetting() {
+        return TOKEN;
+    }
+
+    @Override
+    public VpsorgClient connect(Endpoint endpoint, Secret token, Cancellation cancellation) {
+        return new VpsorgClient(endpoint, token, RetryPolicy.DEFAULT, cancellation);
+    }
+
+    @Override
+    public List<Offer<ResourceSpec, SnapshotResource, VpsorgClient>> resources() {
+        return List.of(new Offer<>(VpsorgSpecs.SNAPSHOT, VpsorgSnapshotResource::new));
+    }
+
+    @Override
+    public List<Offer<FunctionSpec, SnapshotFunction, VpsorgClient>> functions() {
+        return List.of(new Offer<>(VpsorgSpecs.GET_SNAPSHOTS, VpsorgSnapshotFunction::new));
+    }
+}
