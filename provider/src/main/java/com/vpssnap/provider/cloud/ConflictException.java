@@ -1,6 +1,5 @@
 package com.vpssnap.provider.cloud;
 
-import java.util.List;
 import java.util.Map;
 
 /** 409: the resource is not in a state that allows the call (e.g. a revert while creating). */

@@ -1,6 +1,5 @@
 package com.vpssnap.provider.cloud;
 
-import java.util.List;
 import java.util.Map;
 
 /** 404: no such server, snapshot or action. */

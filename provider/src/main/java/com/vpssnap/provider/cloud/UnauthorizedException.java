@@ -1,6 +1,5 @@
 package com.vpssnap.provider.cloud;
 
-import java.util.List;
 import java.util.Map;
 
 /** 401 or 403: the token is missing, wrong, or not allowed. */

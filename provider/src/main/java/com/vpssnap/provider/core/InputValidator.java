@@ -16,18 +16,14 @@ import java.util.stream.Collectors;
  */
 public final class InputValidator {
     private static final Pattern PRINTABLE = Pattern.compile("[^\\p{Cntrl}]*");
-    private final String owner;
-    private final List<PropertySpec> specs;
     private final List<ValidationFailure> failures = new ArrayList<>();
 
-    private InputValidator(String owner, List<PropertySpec> specs) {
-        this.owner = owner;
-        this.specs = specs;
+    private InputValidator() {
     }
 
     /** Runs the structural checks: every required input present, every value of its type, no stray key. */
     public static InputValidator structural(String owner, List<PropertySpec> inputSpecs, Props inputs) {
-        InputValidator v = new InputValidator(owner, inputSpecs);
+        InputValidator v = new InputValidator();
         Map<String, PropertySpec> byName = inputSpecs.stream()
                 .collect(Collectors.toMap(PropertySpec::name, p -> p));
         for (String key : inputs.asMap().keySet()) {

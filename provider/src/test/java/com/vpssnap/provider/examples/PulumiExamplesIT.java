@@ -11,7 +11,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Path;
 import java.util.List;
-import java.util.function.Function;
+import java.util.function.Consumer;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -51,14 +51,13 @@ class PulumiExamplesIT extends EmulatorTest {
             if (result.exitCode() != 0) {
                 throw new AssertionError("automation.js " + command + " failed: " + result);
             }
-            return result;
         });
     }
 
     /** up, a rollback by config, a clean preview, destroy; `pulumi` runs the stack operations. */
-    private void walk(PulumiCli pulumi, String rollbackKey, Function<List<String>, ProcessResult> operation)
+    private void walk(PulumiCli pulumi, String rollbackKey, Consumer<List<String>> operation)
             throws Exception {
-        operation.apply(List.of("up", "--yes", "--skip-preview"));
+        operation.accept(List.of("up", "--yes", "--skip-preview"));
         JsonNode outputs = JSON.readTree(pulumi.outputs());
         assertEquals(1, emulator.locawebSnapshots("cpro0299").size(), emulator.state().toString());
         assertEquals(1, emulator.vpsorgSnapshots(12345).size(), emulator.state().toString());
@@ -70,14 +69,14 @@ class PulumiExamplesIT extends EmulatorTest {
 
         emulator.clearRequests();
         pulumi.ok("config", "set", rollbackKey, "rollback-1");
-        operation.apply(List.of("up", "--yes", "--skip-preview"));
+        operation.accept(List.of("up", "--yes", "--skip-preview"));
         assertEquals(1, emulator.countRequests("POST", LOCAWEB_REVERT), "one Locaweb revert");
         assertEquals(1, emulator.countRequests("POST", VPSORG_REVERT), "one VPS.org restore");
         assertEquals(List.of(webId), emulator.locawebSnapshots("cpro0299").stream().map(s -> s.path("id").asLong()).toList(),
                 "reverted in place, not replaced");
 
-        operation.apply(List.of("preview", "--expect-no-changes"));
-        operation.apply(List.of("destroy", "--yes", "--skip-preview"));
+        operation.accept(List.of("preview", "--expect-no-changes"));
+        operation.accept(List.of("destroy", "--yes", "--skip-preview"));
         assertEquals(0, emulator.totalSnapshots(), emulator.state().toString());
         assertTrue(pulumi.outputs().isBlank() || JSON.readTree(pulumi.outputs()).isEmpty(), "no outputs after destroy");
     }

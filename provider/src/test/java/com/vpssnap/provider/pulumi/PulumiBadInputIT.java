@@ -1,6 +1,5 @@
 package com.vpssnap.provider.pulumi;
 
-import com.vpssnap.provider.testsupport.EmulatorFixture;
 import com.vpssnap.provider.testsupport.EmulatorTest;
 import com.vpssnap.provider.testsupport.ProcessResult;
 import com.vpssnap.provider.testsupport.PulumiCli;

@@ -75,7 +75,7 @@ class PulumiYamlLifecycleIT extends EmulatorTest {
         assertEquals(1, cloud.snapshots(emulator).size());
 
         // Import an existing snapshot, then the program that describes it previews clean.
-        long existing = createOutsidePulumi(cloud, pulumi, workspace);
+        long existing = createOutsidePulumi(cloud, workspace);
         pulumi.writeProgram(program(cloud, cloud.resource("snap", "e2e-snap", "second", "rollback-1")
                 + cloud.resource("adopted", "made-by-hand", "by hand", null)));
         pulumi.ok("import", cloud.type, "adopted", cloud.importId(existing), "--yes", "--protect=false",
@@ -88,7 +88,7 @@ class PulumiYamlLifecycleIT extends EmulatorTest {
     }
 
     /** A snapshot made by another stack that is then removed without destroying it: one made "by hand". */
-    private long createOutsidePulumi(CloudCase cloud, PulumiCli main, Path workspace) throws Exception {
+    private long createOutsidePulumi(CloudCase cloud, Path workspace) throws Exception {
         PulumiCli other = stack(cloud, workspace.resolve("other"), emulator);
         other.writeProgram(program(cloud, cloud.resource("hand", "made-by-hand", "by hand", null)));
         other.ok("up", "--yes", "--skip-preview");
