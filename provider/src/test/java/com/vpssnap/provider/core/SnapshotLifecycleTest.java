@@ -1,0 +1,209 @@
+package com.vpssnap.provider.core;
+
+import com.vpssnap.emulator.EmulatorOptions;
+import com.vpssnap.provider.cloud.wait.Cancellation;
+import com.vpssnap.provider.cloud.wait.ProgressListener;
+import com.vpssnap.provider.core.locaweb.LocawebCloud;
+import com.vpssnap.provider.core.vpsorg.VpsorgCloud;
+import com.vpssnap.provider.testsupport.EmulatorFixture;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+
+import java.time.Duration;
+import java.util.Map;
+import java.util.Optional;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * Each cloud's snapshot lifecycle through the core alone: no plugin process and no engine, only
+ * the real emulator in this JVM over loopback HTTP.
+ */
+class SnapshotLifecycleTest {
+    private static EmulatorFixture emulator;
+
+    /** What differs between the clouds; the scenarios are the same. */
+    enum Cloud {
+        LOCAWEB("vpssnap:locaweb:Snapshot", "done", "server", "cpro0299", "/v1/cloud/servers/cpro0299/snapshots",
+                "/v1/cloud/servers/cpro0299/snapshots/\\d+/actions") {
+            @Override
+            int held() {
+                return emulator.locawebSnapshots("cpro0299").size();
+            }
+        },
+        VPSORG("vpssnap:vpsorg:Snapshot", "completed", "serverId", 12345L, "/api/v1/snapshots/",
+                "/api/v1/snapshots/\\d+/restore/") {
+            @Override
+            int held() {
+                return emulator.vpsorgSnapshots(12345).size();
+            }
+        };
+
+        final String token;
+        final String readyStatus;
+        final String serverKey;
+        final Object server;
+        final String createPath;
+        final String revertPath;
+
+        Cloud(String token, String readyStatus, String serverKey, Object server, String createPath, String revertPath) {
+            this.token = token;
+            this.readyStatus = readyStatus;
+            this.serverKey = serverKey;
+            this.server = server;
+            this.createPath = createPath;
+            this.revertPath = revertPath;
+        }
+
+        abstract int held();
+
+        Props inputs(String name, String trigger) {
+            Props.Builder inputs = Props.builder().put(serverKey, server).put("name", name);
+            return trigger == null ? inputs.build() : inputs.put("revertTrigger", trigger).build();
+        }
+    }
+
+    @BeforeAll
+    static void startEmulator() {
+        emulator = EmulatorFixture.start(EmulatorOptions.defaults().port(0).createMs(50).deleteMs(50).revertMs(50).restoreMs(50));
+    }
+
+    @AfterAll
+    static void stopEmulator() {
+        emulator.close();
+    }
+
+    @BeforeEach
+    void reset() {
+        emulator.reset();
+        emulator.clearRequests();
+    }
+
+    private static VpssnapProvider provider(Map<ConfigKey, String> settings) {
+        return VpssnapProvider.configure(ProviderConfig.resolve(settings, Map.of(), ConfigSpelling.PULUMI), new Cancellation());
+    }
+
+    private static SnapshotResource resource(Cloud cloud) {
+        VpssnapProvider provider = provider(Map.of(
+                LocawebCloud.ENDPOINT, emulator.locawebEndpoint(), LocawebCloud.TOKEN, EmulatorFixture.LOCAWEB_TOKEN,
+                VpsorgCloud.ENDPOINT, emulator.vpsorgEndpoint(), VpsorgCloud.TOKEN, EmulatorFixture.VPSORG_TOKEN));
+        return provider.resource(cloud.token).orElseThrow();
+    }
+
+    private static Operation operation() {
+        return Operation.within(Duration.ofSeconds(30), new Cancellation(), ProgressListener.NONE);
+    }
+
+    @ParameterizedTest
+    @EnumSource(Cloud.class)
+    void createReadRevertAndDelete(Cloud cloud) {
+        SnapshotResource resource = resource(cloud);
+        Props inputs = resource.check(cloud.inputs("before-upgrade", "r1")).inputs();
+        Created created = resource.create(inputs, operation());
+        assertEquals(1, cloud.held());
+        assertEquals(cloud.readyStatus, created.state().string("status"), "create waits until ready: " + created);
+        assertEquals(0, emulator.countRequests("POST", cloud.revertPath), "a trigger set at creation reverts nothing");
+
+        ReadResult read = resource.read(created.id(), created.state(), operation()).orElseThrow();
+        assertEquals(created.id(), read.id());
+        assertEquals(created.state(), read.state(), "a refresh right after create sees no drift");
+
+        Props reverted = resource.update(created.id(), created.state(), cloud.inputs("before-upgrade", "r2"), operation());
+        assertEquals(1, emulator.countRequests("POST", cloud.revertPath), "one revert for one new trigger");
+        assertEquals("r2", reverted.string("revertTrigger"));
+        resource.update(created.id(), reverted, cloud.inputs("before-upgrade", null), operation());
+        assertEquals(1, emulator.countRequests("POST", cloud.revertPath), "removing the trigger reverts nothing");
+
+        resource.delete(created.id(), reverted, operation());
+        assertEquals(0, cloud.held());
+        assertEquals(Optional.empty(), resource.read(created.id(), reverted, operation()), "gone after delete");
+    }
+
+    @ParameterizedTest
+    @EnumSource(Cloud.class)
+    void importReadsTheInputsFromTheCloud(Cloud cloud) {
+        SnapshotResource resource = resource(cloud);
+        Created created = resource.create(cloud.inputs("imported", null), operation());
+        ReadResult imported = resource.read(created.id(), Props.empty(), operation()).orElseThrow();
+        assertEquals(cloud.inputs("imported", null), imported.inputs());
+        assertFalse(resource.diff(imported.id(), imported.state(), cloud.inputs("imported", null)).hasChanges());
+    }
+
+    @ParameterizedTest
+    @EnumSource(Cloud.class)
+    void checkDiffAndPreviewCallNothing(Cloud cloud) {
+        SnapshotResource resource = resource(cloud);
+        CheckResult bad = resource.check(Props.builder().put(cloud.serverKey, cloud.server).put("name", "")
+                .put("revertTrigger", "x".repeat(1001)).build());
+        assertEquals(2, bad.failures().size(), bad.failures().toString());
+        assertEquals("name", bad.failures().get(0).property());
+        assertEquals("revertTrigger", bad.failures().get(1).property());
+        Props state = resource.preview(cloud.inputs("a", null));
+        for (var output : resource.spec().outputs()) {
+            assertTrue(state.isUnknown(output.name()), output.name() + " is unknown in a preview");
+        }
+        DiffResult diff = resource.diff("1", state, cloud.inputs("b", null));
+        assertEquals(java.util.List.of("name"), diff.replaces());
+        assertEquals(0, emulator.requests().size(), "no call: " + emulator.requests());
+    }
+
+    @ParameterizedTest
+    @EnumSource(Cloud.class)
+    void aLostCreateAnswerAdoptsTheSnapshotInsteadOfMakingASecond(Cloud cloud) {
+        emulator.addFault("{\"method\":\"POST\",\"path\":\"" + cloud.createPath + "\",\"action\":\"lost-response\",\"count\":1}");
+        Created created = resource(cloud).create(cloud.inputs("lost-answer", null), operation());
+        assertEquals(1, cloud.held(), "exactly one snapshot");
+        assertTrue(created.id().endsWith(String.valueOf(created.state().integer("snapshotId"))), created.toString());
+    }
+
+    @ParameterizedTest
+    @EnumSource(Cloud.class)
+    void aSnapshotThatNeverBecomesReadyIsReportedWithItsId(Cloud cloud) {
+        Operation tooShort = Operation.within(Duration.ofMillis(1), new Cancellation(), ProgressListener.NONE);
+        emulator.close();
+        emulator = EmulatorFixture.start(EmulatorOptions.defaults().port(0).createMs(60_000).deleteMs(50).revertMs(50).restoreMs(50));
+        try {
+            PartialCreateException partial = assertThrows(PartialCreateException.class,
+                    () -> resource(cloud).create(cloud.inputs("slow", null), tooShort));
+            assertEquals(1, cloud.held(), "the snapshot exists");
+            assertTrue(partial.getMessage().contains(partial.id()), partial.getMessage());
+            assertEquals(partial.state().integer("snapshotId").toString(),
+                    partial.id().substring(partial.id().lastIndexOf('/') + 1), "the state names the snapshot that exists");
+        } finally {
+            emulator.close();
+            startEmulator();
+        }
+    }
+
+    @Test
+    void aFullVpsorgServerIsReplacedDeleteFirstAndOnlyPulumiAsks() {
+        SnapshotResource resource = resource(Cloud.VPSORG);
+        Props last = null;
+        for (int i = 1; i <= 5; i++) {
+            last = resource.create(Cloud.VPSORG.inputs("s" + i, null), operation()).state();
+        }
+        emulator.clearRequests();
+        assertTrue(resource.deleteBeforeReplace(last, Cloud.VPSORG.inputs("renamed", null)));
+        assertFalse(resource.deleteBeforeReplace(last, Props.builder().put("serverId", 12346L).put("name", "x").build()),
+                "a replacement on another server frees no place and needs no count");
+        assertEquals(1, emulator.requests().size(), "one listing, for the same-server case only");
+    }
+
+    @Test
+    void aMissingTokenNamesTheSettingAndItsVariable() {
+        SnapshotResource resource = provider(Map.of(LocawebCloud.ENDPOINT, emulator.locawebEndpoint()))
+                .resource(Cloud.LOCAWEB.token).orElseThrow();
+        ProviderException missing = assertThrows(ProviderException.class,
+                () -> resource.create(Cloud.LOCAWEB.inputs("x", null), operation()));
+        assertEquals("vpssnap:locaweb:Snapshot needs the config key vpssnap:locawebToken (pulumi config set --secret "
+                + "vpssnap:locawebToken ...), or the environment variable VPSSNAP_LOCAWEB_TOKEN; neither is set", missing.getMessage());
+        assertEquals(0, emulator.requests().size());
+    }
+}
