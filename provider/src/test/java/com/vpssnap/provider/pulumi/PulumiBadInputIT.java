@@ -1,5 +1,7 @@
 package com.vpssnap.provider.pulumi;
 
+import com.vpssnap.provider.testsupport.CloudCase;
+
 import com.vpssnap.provider.testsupport.EmulatorTest;
 import com.vpssnap.provider.testsupport.ProcessResult;
 import com.vpssnap.provider.testsupport.PulumiCli;

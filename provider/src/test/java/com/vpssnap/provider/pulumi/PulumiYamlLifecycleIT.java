@@ -1,5 +1,7 @@
 package com.vpssnap.provider.pulumi;
 
+import com.vpssnap.provider.testsupport.CloudCase;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.vpssnap.provider.testsupport.EmulatorFixture;

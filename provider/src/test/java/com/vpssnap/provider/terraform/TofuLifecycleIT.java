@@ -1,12 +1,16 @@
 package com.vpssnap.provider.terraform;
 
+import com.vpssnap.provider.testsupport.CloudCase;
 import com.vpssnap.provider.testsupport.EmulatorFixture;
 import com.vpssnap.provider.testsupport.EmulatorTest;
 import com.vpssnap.provider.testsupport.ProcessResult;
 import com.vpssnap.provider.testsupport.TofuCli;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -19,86 +23,44 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * clean plan, an in-place revert, drift, import, a planned replacement, destroy, bad input.
  */
 class TofuLifecycleIT extends EmulatorTest {
-    @Test
-    void locawebLifecycle(@TempDir Path dir) throws Exception {
+    @ParameterizedTest
+    @EnumSource(CloudCase.class)
+    void lifecycle(CloudCase cloud, @TempDir Path dir) throws Exception {
         TofuCli tofu = new TofuCli(dir);
-        String resource = "resource \"vpssnap_locaweb_snapshot\" \"web\" {\n  server = \"cpro0299\"\n  name = \"%s\"\n%s}\n";
-        String adopted = "resource \"vpssnap_locaweb_snapshot\" \"adopted\" {\n  server = \"cpro0300\"\n  name = \"by-hand\"\n}\n";
-        String data = "data \"vpssnap_locaweb_snapshots\" \"all\" {\n  server = \"cpro0299\"\n"
-                + "  depends_on = [vpssnap_locaweb_snapshot.web]\n}\noutput \"listed\" { value = length(data.vpssnap_locaweb_snapshots.all.snapshots) }\n";
+        String head = cloud.hclProvider(emulator);
+        String describe = "  description = \"from tofu\"\n";
+        String trigger = describe + "  revert_trigger = \"r1\"\n";
+        String listing = cloud.hclListing("snap");
 
-        tofu.writeConfig(provider("locaweb", emulator.locawebEndpoint(), EmulatorFixture.LOCAWEB_TOKEN)
-                + String.format(resource, "tf-web", "") + data);
+        tofu.writeConfig(head + cloud.hclResource("snap", cloud.hclServer, "tf-snap", describe) + listing);
         ProcessResult applied = tofu.ok("apply", "-auto-approve");
-        assertFalse(applied.combined().contains(EmulatorFixture.LOCAWEB_TOKEN), "token in tofu's output");
-        assertFalse(java.nio.file.Files.readString(dir.resolve("terraform.tfstate")).contains(EmulatorFixture.LOCAWEB_TOKEN),
-                "token in the state");
-        assertEquals(1, emulator.locawebSnapshots("cpro0299").size());
+        assertFalse(applied.combined().contains(cloud.token()), "token in tofu's output");
+        assertFalse(Files.readString(dir.resolve("terraform.tfstate")).contains(cloud.token()), "token in the state");
+        assertEquals(1, cloud.snapshots(emulator).size());
         assertEquals("1", tofu.ok("output", "-raw", "listed").stdout().trim(), "the data source lists it");
         assertEquals(0, tofu.run("plan", "-detailed-exitcode").exitCode(), "clean plan right after apply");
 
         emulator.clearRequests();
-        tofu.writeConfig(provider("locaweb", emulator.locawebEndpoint(), EmulatorFixture.LOCAWEB_TOKEN)
-                + String.format(resource, "tf-web", "  revert_trigger = \"r1\"\n") + data);
+        tofu.writeConfig(head + cloud.hclResource("snap", cloud.hclServer, "tf-snap", trigger) + listing);
         assertTrue(tofu.ok("plan").stdout().contains("1 to change, 0 to destroy"), "in place");
         tofu.ok("apply", "-auto-approve");
-        assertEquals(1, emulator.countRequests("POST", "/v1/cloud/servers/cpro0299/snapshots/\\d+/actions"));
+        assertEquals(1, emulator.countRequests("POST", cloud.revertPathRegex), "one revert");
         assertEquals(0, tofu.run("plan", "-detailed-exitcode").exitCode());
 
-        long id = emulator.locawebSnapshots("cpro0299").get(0).path("id").asLong();
-        emulator.deleteBehindProvider("/locaweb/servers/cpro0299/snapshots/" + id);
+        long id = cloud.snapshots(emulator).get(0).path("id").asLong();
+        cloud.deleteBehindProvider(emulator, id);
         assertTrue(tofu.ok("plan", "-refresh-only").stdout().contains("has been deleted"));
         assertTrue(tofu.ok("plan").stdout().contains("1 to add"), "re-created by the next plan");
         tofu.ok("apply", "-auto-approve");
 
-        long byHand = emulator.createLocawebSnapshot("cpro0300", "by-hand");
-        tofu.writeConfig(provider("locaweb", emulator.locawebEndpoint(), EmulatorFixture.LOCAWEB_TOKEN)
-                + String.format(resource, "tf-web", "  revert_trigger = \"r1\"\n") + adopted + data);
-        tofu.ok("import", "vpssnap_locaweb_snapshot.adopted", "cpro0300/" + byHand);
+        String byHand = cloud.createByHandOnOtherServer(emulator, "by-hand");
+        String adopted = cloud.hclResource("adopted", cloud.hclOtherServer, "by-hand", "");
+        tofu.writeConfig(head + cloud.hclResource("snap", cloud.hclServer, "tf-snap", trigger) + adopted + listing);
+        tofu.ok("import", cloud.terraformType() + ".adopted", byHand);
         assertEquals(0, tofu.run("plan", "-detailed-exitcode").exitCode(), "clean plan after import");
 
-        tofu.writeConfig(provider("locaweb", emulator.locawebEndpoint(), EmulatorFixture.LOCAWEB_TOKEN)
-                + String.format(resource, "tf-web-renamed", "  revert_trigger = \"r1\"\n") + adopted + data);
+        tofu.writeConfig(head + cloud.hclResource("snap", cloud.hclServer, "tf-snap-renamed", trigger) + adopted + listing);
         assertTrue(tofu.ok("plan").stdout().contains("forces replacement"), "a new name replaces");
-
-        tofu.ok("destroy", "-auto-approve");
-        assertEquals(0, emulator.totalSnapshots(), emulator.state().toString());
-    }
-
-    @Test
-    void vpsorgLifecycle(@TempDir Path dir) throws Exception {
-        TofuCli tofu = new TofuCli(dir);
-        String resource = "resource \"vpssnap_vpsorg_snapshot\" \"db\" {\n  server_id = 12345\n  name = \"%s\"\n%s}\n";
-        String data = "data \"vpssnap_vpsorg_snapshots\" \"all\" {\n  server_id = 12345\n"
-                + "  depends_on = [vpssnap_vpsorg_snapshot.db]\n}\noutput \"listed\" { value = length(data.vpssnap_vpsorg_snapshots.all.snapshots) }\n";
-        String head = provider("vpsorg", emulator.vpsorgEndpoint(), EmulatorFixture.VPSORG_TOKEN);
-
-        tofu.writeConfig(head + String.format(resource, "tf-db", "  description = \"from tofu\"\n") + data);
-        tofu.ok("apply", "-auto-approve");
-        assertEquals(1, emulator.vpsorgSnapshots(12345).size());
-        assertEquals("1", tofu.ok("output", "-raw", "listed").stdout().trim());
-        assertEquals(0, tofu.run("plan", "-detailed-exitcode").exitCode());
-
-        emulator.clearRequests();
-        tofu.writeConfig(head + String.format(resource, "tf-db", "  description = \"from tofu\"\n  revert_trigger = \"r1\"\n") + data);
-        tofu.ok("apply", "-auto-approve");
-        assertEquals(1, emulator.countRequests("POST", "/api/v1/snapshots/\\d+/restore/"));
-
-        long id = emulator.vpsorgSnapshots(12345).get(0).path("id").asLong();
-        emulator.deleteBehindProvider("/vpsorg/snapshots/" + id);
-        assertTrue(tofu.ok("plan", "-refresh-only").stdout().contains("has been deleted"));
-        tofu.ok("apply", "-auto-approve");
-
-        long byHand = emulator.createVpsorgSnapshot(12346, "by-hand");
-        String adopted = "resource \"vpssnap_vpsorg_snapshot\" \"adopted\" {\n  server_id = 12346\n  name = \"by-hand\"\n}\n";
-        String config = head + String.format(resource, "tf-db", "  description = \"from tofu\"\n  revert_trigger = \"r1\"\n")
-                + adopted + data;
-        tofu.writeConfig(config);
-        tofu.ok("import", "vpssnap_vpsorg_snapshot.adopted", Long.toString(byHand));
-        assertEquals(0, tofu.run("plan", "-detailed-exitcode").exitCode(), "clean plan after import");
-
-        tofu.writeConfig(config.replace("\"tf-db\"", "\"tf-db-2\""));
-        assertTrue(tofu.ok("plan").stdout().contains("forces replacement"));
 
         tofu.ok("destroy", "-auto-approve");
         assertEquals(0, emulator.totalSnapshots(), emulator.state().toString());
@@ -107,7 +69,7 @@ class TofuLifecycleIT extends EmulatorTest {
     @Test
     void invalidNameAndMissingTokenNameTheAttribute(@TempDir Path dir) throws Exception {
         TofuCli tofu = new TofuCli(dir);
-        tofu.writeConfig(provider("vpsorg", emulator.vpsorgEndpoint(), EmulatorFixture.VPSORG_TOKEN)
+        tofu.writeConfig(CloudCase.VPSORG.hclProvider(emulator)
                 + "resource \"vpssnap_vpsorg_snapshot\" \"bad\" {\n  server_id = 12345\n  name = \"not ok!\"\n}\n");
         ProcessResult invalid = tofu.run("validate");
         assertNotEquals(0, invalid.exitCode(), invalid.toString());
@@ -129,7 +91,7 @@ class TofuLifecycleIT extends EmulatorTest {
         try (EmulatorFixture slow = EmulatorFixture.start(com.vpssnap.emulator.EmulatorOptions.defaults().port(0)
                 .createMs(600_000).deleteMs(100))) {
             TofuCli tofu = new TofuCli(dir);
-            tofu.writeConfig(provider("locaweb", slow.locawebEndpoint(), EmulatorFixture.LOCAWEB_TOKEN)
+            tofu.writeConfig(CloudCase.LOCAWEB.hclProvider(slow)
                     + "resource \"vpssnap_locaweb_snapshot\" \"doomed\" {\n  server = \"cpro0299\"\n  name = \"doomed\"\n}\n");
             java.util.concurrent.CompletableFuture<ProcessResult> apply =
                     java.util.concurrent.CompletableFuture.supplyAsync(() -> tofu.run("apply", "-auto-approve"));
@@ -163,11 +125,5 @@ class TofuLifecycleIT extends EmulatorTest {
         assertEquals(1, emulator.countRequests("POST", "/api/v1/snapshots/\\d+/restore/"));
         tofu.ok("destroy", "-auto-approve");
         assertEquals(0, emulator.totalSnapshots());
-    }
-
-    private static String provider(String cloud, String endpoint, String token) {
-        return "terraform {\n  required_providers {\n    vpssnap = { source = \"" + TofuCli.SOURCE + "\" }\n  }\n}\n"
-                + "provider \"vpssnap\" {\n  " + cloud + "_endpoint = \"" + endpoint + "\"\n  " + cloud + "_token = \""
-                + token + "\"\n}\n";
     }
 }

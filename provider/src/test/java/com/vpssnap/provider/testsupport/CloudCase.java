@@ -1,0 +1,151 @@
+package com.vpssnap.provider.testsupport;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+import java.util.List;
+
+/**
+ * What differs between the two clouds in the end-to-end scenarios (Pulumi YAML and tofu HCL); the
+ * scenarios themselves are shared.
+ */
+public enum CloudCase {
+    LOCAWEB("vpssnap:locaweb:Snapshot", "server: cpro0299", "locawebEndpoint", "locawebToken",
+            "VPSSNAP_LOCAWEB_TOKEN", "/v1/cloud/servers/cpro0299/snapshots/\\d+/actions",
+            "locaweb", "server = \"cpro0299\"", "server = \"cpro0300\"") {
+        @Override
+        public List<JsonNode> snapshots(EmulatorFixture emulator) {
+            return emulator.locawebSnapshots("cpro0299");
+        }
+
+        @Override
+        public String endpoint(EmulatorFixture emulator) {
+            return emulator.locawebEndpoint();
+        }
+
+        @Override
+        public void deleteBehindProvider(EmulatorFixture emulator, long snapshotId) {
+            emulator.deleteBehindProvider("/locaweb/servers/cpro0299/snapshots/" + snapshotId);
+        }
+
+        @Override
+        public String importId(long snapshotId) {
+            return "cpro0299/" + snapshotId;
+        }
+
+        @Override
+        public String createByHandOnOtherServer(EmulatorFixture emulator, String name) throws InterruptedException {
+            return "cpro0300/" + emulator.createLocawebSnapshot("cpro0300", name);
+        }
+    },
+    VPSORG("vpssnap:vpsorg:Snapshot", "serverId: 12345", "vpsorgEndpoint", "vpsorgToken",
+            "VPSSNAP_VPSORG_TOKEN", "/api/v1/snapshots/\\d+/restore/",
+            "vpsorg", "server_id = 12345", "server_id = 12346") {
+        @Override
+        public List<JsonNode> snapshots(EmulatorFixture emulator) {
+            return emulator.vpsorgSnapshots(12345);
+        }
+
+        @Override
+        public String endpoint(EmulatorFixture emulator) {
+            return emulator.vpsorgEndpoint();
+        }
+
+        @Override
+        public void deleteBehindProvider(EmulatorFixture emulator, long snapshotId) {
+            emulator.deleteBehindProvider("/vpsorg/snapshots/" + snapshotId);
+        }
+
+        @Override
+        public String importId(long snapshotId) {
+            return Long.toString(snapshotId);
+        }
+
+        @Override
+        public String createByHandOnOtherServer(EmulatorFixture emulator, String name) throws InterruptedException {
+            return Long.toString(emulator.createVpsorgSnapshot(12346, name));
+        }
+    };
+
+    public final String type;
+    public final String serverLine;
+    public final String endpointKey;
+    public final String tokenKey;
+    public final String tokenVariable;
+    /** The Terraform module: vpssnap_<module>_snapshot, <module>_endpoint, <module>_token. */
+    public final String module;
+    /** The HCL line naming the server, and one naming the cloud's second server. */
+    public final String hclServer;
+    public final String hclOtherServer;
+    /** The request that performs a revert (Locaweb action) or restore (VPS.org). */
+    public final String revertPathRegex;
+
+    CloudCase(String type, String serverLine, String endpointKey, String tokenKey, String tokenVariable,
+              String revertPathRegex, String module, String hclServer, String hclOtherServer) {
+        this.type = type;
+        this.serverLine = serverLine;
+        this.endpointKey = endpointKey;
+        this.tokenKey = tokenKey;
+        this.tokenVariable = tokenVariable;
+        this.revertPathRegex = revertPathRegex;
+        this.module = module;
+        this.hclServer = hclServer;
+        this.hclOtherServer = hclOtherServer;
+    }
+
+    public abstract List<JsonNode> snapshots(EmulatorFixture emulator);
+
+    public abstract String endpoint(EmulatorFixture emulator);
+
+    public abstract void deleteBehindProvider(EmulatorFixture emulator, long snapshotId);
+
+    public abstract String importId(long snapshotId);
+
+    /** A snapshot made outside any stack on the cloud's second server; returns its import id. */
+    public abstract String createByHandOnOtherServer(EmulatorFixture emulator, String name) throws InterruptedException;
+
+    public String token() {
+        return this == LOCAWEB ? EmulatorFixture.LOCAWEB_TOKEN : EmulatorFixture.VPSORG_TOKEN;
+    }
+
+    /** A YAML resource block of this cloud's Snapshot type. */
+    public String resource(String logicalName, String name, String description, String revertTrigger) {
+        StringBuilder yaml = new StringBuilder()
+                .append("  ").append(logicalName).append(":\n")
+                .append("    type: ").append(type).append('\n')
+                .append("    properties:\n")
+                .append("      ").append(serverLine).append('\n')
+                .append("      name: ").append(name).append('\n');
+        if (description != null) {
+            yaml.append("      description: ").append(description).append('\n');
+        }
+        if (revertTrigger != null) {
+            yaml.append("      revertTrigger: ").append(revertTrigger).append('\n');
+        }
+        return yaml.toString();
+    }
+
+    /** The Terraform resource type of this cloud's snapshot. */
+    public String terraformType() {
+        return "vpssnap_" + module + "_snapshot";
+    }
+
+    /** The required_providers and provider blocks for this cloud, pointed at the emulator. */
+    public String hclProvider(EmulatorFixture emulator) {
+        return "terraform {\n  required_providers {\n    vpssnap = { source = \"" + TofuCli.SOURCE + "\" }\n  }\n}\n"
+                + "provider \"vpssnap\" {\n  " + module + "_endpoint = \"" + endpoint(emulator) + "\"\n  "
+                + module + "_token = \"" + token() + "\"\n}\n";
+    }
+
+    /** An HCL resource block of this cloud's snapshot type; {@code extra} holds further argument lines. */
+    public String hclResource(String label, String server, String name, String extra) {
+        return "resource \"" + terraformType() + "\" \"" + label + "\" {\n  " + server + "\n  name = \"" + name + "\"\n"
+                + extra + "}\n";
+    }
+
+    /** This cloud's listing data source on the first server, read after {@code resourceLabel}, with its count as output "listed". */
+    public String hclListing(String resourceLabel) {
+        String type = "vpssnap_" + module + "_snapshots";
+        return "data \"" + type + "\" \"all\" {\n  " + hclServer + "\n  depends_on = [" + terraformType() + "."
+                + resourceLabel + "]\n}\noutput \"listed\" { value = length(data." + type + ".all.snapshots) }\n";
+    }
+}
