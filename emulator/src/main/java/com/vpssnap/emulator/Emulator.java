@@ -5,13 +5,14 @@ import com.vpssnap.emulator.control.ControlApi;
 import com.vpssnap.emulator.faults.FaultRules;
 import com.vpssnap.emulator.http.Dispatcher;
 import com.vpssnap.emulator.http.Handler;
-import com.vpssnap.emulator.locaweb.LocawebApi;
+import com.vpssnap.emulator.clouds.EmulatedCloud;
+import com.vpssnap.emulator.clouds.EmulatedClouds;
 import com.vpssnap.emulator.state.Clock;
+import com.vpssnap.emulator.state.CloudState;
 import com.vpssnap.emulator.state.Seed;
 import com.vpssnap.emulator.state.StateFile;
 import com.vpssnap.emulator.state.Store;
 import com.vpssnap.emulator.state.World;
-import com.vpssnap.emulator.vpsorg.VpsorgApi;
 
 import java.io.IOException;
 import java.net.InetSocketAddress;
@@ -21,7 +22,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 
-/** A running emulator of both clouds on one port. */
+/** A running emulator of every cloud in {@link EmulatedClouds} on one port. */
 public final class Emulator implements AutoCloseable {
     private final HttpServer server;
     private final ExecutorService executor;
@@ -32,22 +33,27 @@ public final class Emulator implements AutoCloseable {
     }
 
     public static Emulator start(EmulatorOptions options) throws IOException {
-        Seed seed = options.seedFile() == null ? Seed.defaults() : Seed.read(options.seedFile());
-        StateFile stateFile = options.stateFile() == null ? null : new StateFile(options.stateFile());
-        World world;
+        Seed seed = options.seedFile() == null ? EmulatedClouds.defaultSeed() : Seed.read(options.seedFile());
+        World world = new World();
+        try {
+            EmulatedClouds.reset(world, seed);
+        } catch (IllegalArgumentException e) {
+            throw new IOException(options.seedFile() + ": " + e.getMessage());
+        }
+        world.timing = options.timing();
+        Map<String, Class<? extends CloudState>> stateTypes = new LinkedHashMap<>();
+        EmulatedClouds.ALL.forEach(cloud -> stateTypes.put(cloud.name(), cloud.stateType()));
+        StateFile stateFile = options.stateFile() == null ? null : new StateFile(options.stateFile(), stateTypes);
         if (stateFile != null && stateFile.exists()) {
             world = stateFile.load();
-        } else {
-            world = new World();
-            seed.applyTo(world);
-            world.timing = options.timing();
         }
         Store store = new Store(world, stateFile, Clock.SYSTEM);
         FaultRules faults = new FaultRules();
         RequestLog log = new RequestLog();
         Map<String, Handler> apis = new LinkedHashMap<>();
-        apis.put(VpsorgApi.PREFIX, new VpsorgApi(store, options.vpsorgToken()));
-        apis.put(LocawebApi.PREFIX, new LocawebApi(store, options.locawebToken()));
+        for (EmulatedCloud cloud : EmulatedClouds.ALL) {
+            apis.put(cloud.apiPrefix(), cloud.api(store, options.token(cloud.name(), cloud::defaultToken)));
+        }
         Handler control = new ControlApi(store, seed, options.timing(), faults, log);
 
         HttpServer server = HttpServer.create(new InetSocketAddress(options.bind(), options.port()), 256);

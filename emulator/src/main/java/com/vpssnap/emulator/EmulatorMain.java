@@ -1,6 +1,12 @@
 package com.vpssnap.emulator;
 
+import com.vpssnap.emulator.clouds.EmulatedCloud;
+import com.vpssnap.emulator.clouds.EmulatedClouds;
+
+import java.io.IOException;
 import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 
@@ -14,21 +20,41 @@ public final class EmulatorMain {
               --delete-ms N       Locaweb deletion time                 (VPSSNAP_EMULATOR_DELETE_MS, default 300)
               --revert-ms N       Locaweb revert action time            (VPSSNAP_EMULATOR_REVERT_MS, default 300)
               --restore-ms N      VPS.org restore time                  (VPSSNAP_EMULATOR_RESTORE_MS, default 300)
-              --locaweb-token T   the token Locaweb accepts             (VPSSNAP_EMULATOR_LOCAWEB_TOKEN, default lw-demo-token)
-              --vpsorg-token T    the token VPS.org accepts             (VPSSNAP_EMULATOR_VPSORG_TOKEN, default vps-demo-token)
-              --seed FILE         servers to start with, JSON           (VPSSNAP_EMULATOR_SEED)
+              %s              --seed FILE         servers to start with, JSON           (VPSSNAP_EMULATOR_SEED)
               --state-file FILE   persist state there after each change (VPSSNAP_EMULATOR_STATE_FILE)
             See emulator/README.md for the APIs and the /_emulator control API.
-            """;
-    private static final Map<String, String> FLAG_TO_VARIABLE = Map.ofEntries(
-            Map.entry("--port", "VPSSNAP_EMULATOR_PORT"), Map.entry("--bind", "VPSSNAP_EMULATOR_BIND"),
-            Map.entry("--create-ms", "VPSSNAP_EMULATOR_CREATE_MS"), Map.entry("--delete-ms", "VPSSNAP_EMULATOR_DELETE_MS"),
-            Map.entry("--revert-ms", "VPSSNAP_EMULATOR_REVERT_MS"), Map.entry("--restore-ms", "VPSSNAP_EMULATOR_RESTORE_MS"),
-            Map.entry("--locaweb-token", "VPSSNAP_EMULATOR_LOCAWEB_TOKEN"),
-            Map.entry("--vpsorg-token", "VPSSNAP_EMULATOR_VPSORG_TOKEN"),
-            Map.entry("--seed", "VPSSNAP_EMULATOR_SEED"), Map.entry("--state-file", "VPSSNAP_EMULATOR_STATE_FILE"));
+            """.formatted(tokenUsage());
+    private static final Map<String, String> FLAG_TO_VARIABLE = flags();
 
     private EmulatorMain() {
+    }
+
+    private static Map<String, String> flags() {
+        Map<String, String> flags = new LinkedHashMap<>(Map.of(
+                "--port", "VPSSNAP_EMULATOR_PORT", "--bind", "VPSSNAP_EMULATOR_BIND",
+                "--create-ms", "VPSSNAP_EMULATOR_CREATE_MS", "--delete-ms", "VPSSNAP_EMULATOR_DELETE_MS",
+                "--revert-ms", "VPSSNAP_EMULATOR_REVERT_MS", "--restore-ms", "VPSSNAP_EMULATOR_RESTORE_MS",
+                "--seed", "VPSSNAP_EMULATOR_SEED", "--state-file", "VPSSNAP_EMULATOR_STATE_FILE"));
+        for (EmulatedCloud cloud : EmulatedClouds.ALL) {
+            flags.put(tokenFlag(cloud), "VPSSNAP_EMULATOR_" + cloud.name().toUpperCase(Locale.ROOT) + "_TOKEN");
+        }
+        return flags;
+    }
+
+    private static String tokenFlag(EmulatedCloud cloud) {
+        return "--" + cloud.name() + "-token";
+    }
+
+    /** One usage line per cloud: its token flag, variable and default. */
+    private static String tokenUsage() {
+        StringBuilder lines = new StringBuilder();
+        for (EmulatedCloud cloud : EmulatedClouds.ALL) {
+            String flag = String.format("%-19s", tokenFlag(cloud) + " T");
+            String what = String.format("%-37s", "the token " + cloud.title() + " accepts");
+            lines.append(lines.length() == 0 ? "" : "  ").append(flag).append(' ').append(what).append(" (VPSSNAP_EMULATOR_")
+                    .append(cloud.name().toUpperCase(Locale.ROOT)).append("_TOKEN, default ").append(cloud.defaultToken()).append(")\n");
+        }
+        return lines.toString().stripTrailing();
     }
 
     public static void main(String[] args) throws Exception {
@@ -44,7 +70,15 @@ public final class EmulatorMain {
             System.out.print(USAGE);
             return;
         }
-        Emulator emulator = Emulator.start(options);
+        Emulator emulator;
+        try {
+            emulator = Emulator.start(options);
+        } catch (IOException e) {
+            // A bad seed or state file, or a port in use: one line, no trace.
+            System.err.println("vpssnap-emulator: " + e.getMessage());
+            System.exit(1);
+            return;
+        }
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             emulator.close();
@@ -52,8 +86,10 @@ public final class EmulatorMain {
         }, "emulator-shutdown"));
         System.out.println("vpssnap-emulator listening on " + emulator.url());
         System.out.flush();
-        System.err.println("vpssnap-emulator: Locaweb at " + emulator.url() + "/v1, VPS.org at " + emulator.url()
-                + "/api/v1, control at " + emulator.url() + "/_emulator");
+        StringBuilder where = new StringBuilder("vpssnap-emulator: ");
+        EmulatedClouds.ALL.forEach(cloud -> where.append(cloud.title()).append(" at ").append(emulator.url())
+                .append(cloud.apiPrefix()).append(", "));
+        System.err.println(where.append("control at ").append(emulator.url()).append("/_emulator"));
         stopped.await();
     }
 
@@ -99,11 +135,10 @@ public final class EmulatorMain {
         if (values.containsKey("--restore-ms")) {
             o = o.restoreMs(number(values, "--restore-ms", 0, Long.MAX_VALUE));
         }
-        if (values.containsKey("--locaweb-token")) {
-            o = o.locawebToken(values.get("--locaweb-token"));
-        }
-        if (values.containsKey("--vpsorg-token")) {
-            o = o.vpsorgToken(values.get("--vpsorg-token"));
+        for (EmulatedCloud cloud : EmulatedClouds.ALL) {
+            if (values.containsKey(tokenFlag(cloud))) {
+                o = o.token(cloud.name(), values.get(tokenFlag(cloud)));
+            }
         }
         if (values.containsKey("--seed")) {
             o = o.seedFile(Path.of(values.get("--seed")));

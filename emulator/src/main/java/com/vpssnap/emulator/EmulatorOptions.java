@@ -1,14 +1,17 @@
 package com.vpssnap.emulator;
 
 import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.function.Supplier;
 
 /** How an emulator starts. Immutable: each setter returns a changed copy. */
 public final class EmulatorOptions {
     private String bind = "127.0.0.1";
     private int port = 8080;
     private Timing timing = new Timing(300, 300, 300, 300);
-    private String locawebToken = "lw-demo-token";
-    private String vpsorgToken = "vps-demo-token";
+    /** Tokens by cloud name; a cloud not named here accepts its default token. */
+    private Map<String, String> tokens = Map.of();
     private Path seedFile;
     private Path stateFile;
 
@@ -24,8 +27,7 @@ public final class EmulatorOptions {
         c.bind = bind;
         c.port = port;
         c.timing = timing;
-        c.locawebToken = locawebToken;
-        c.vpsorgToken = vpsorgToken;
+        c.tokens = tokens;
         c.seedFile = seedFile;
         c.stateFile = stateFile;
         return c;
@@ -67,15 +69,12 @@ public final class EmulatorOptions {
         return c;
     }
 
-    public EmulatorOptions locawebToken(String value) {
+    /** The token the named cloud's API accepts. */
+    public EmulatorOptions token(String cloud, String value) {
         EmulatorOptions c = copy();
-        c.locawebToken = value;
-        return c;
-    }
-
-    public EmulatorOptions vpsorgToken(String value) {
-        EmulatorOptions c = copy();
-        c.vpsorgToken = value;
+        Map<String, String> changed = new HashMap<>(tokens);
+        changed.put(cloud, value);
+        c.tokens = Map.copyOf(changed);
         return c;
     }
 
@@ -103,12 +102,9 @@ public final class EmulatorOptions {
         return timing;
     }
 
-    public String locawebToken() {
-        return locawebToken;
-    }
-
-    public String vpsorgToken() {
-        return vpsorgToken;
+    /** The token set for the named cloud, or {@code fallback} (its default). */
+    public String token(String cloud, Supplier<String> fallback) {
+        return tokens.getOrDefault(cloud, fallback.get());
     }
 
     public Path seedFile() {

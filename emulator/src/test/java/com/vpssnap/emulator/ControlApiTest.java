@@ -6,12 +6,15 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 
 import static com.vpssnap.emulator.Http.lwSnapshot;
 import static com.vpssnap.emulator.Http.vpsSnapshot;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** /_emulator: drift, forced failures, faults of every kind, the request log, reset and persistence. */
@@ -142,5 +145,29 @@ class ControlApiTest {
             assertEquals("persisted", again.vpsorg("GET", "/snapshots/", null).json().path("results").get(0).path("name").asText());
             assertEquals(802, again.vpsorg("POST", "/snapshots/", vpsSnapshot(12345, "next")).json().path("id").asLong());
         }
+    }
+
+    @Test
+    void aStateFileOfTheOldLayoutIsRefusedWithAMessage(@TempDir Path dir) throws Exception {
+        Path file = dir.resolve("state.json");
+        Files.writeString(file, "{\"timing\":{\"createMs\":1,\"deleteMs\":1,\"revertMs\":1,\"restoreMs\":1},"
+                + "\"locawebServers\":[\"cpro0299\"],\"nextLocawebSnapshot\":2695}");
+        IOException refused = assertThrows(IOException.class, () -> Emulator.start(EmulatorOptions.defaults().port(0).stateFile(file)));
+        assertTrue(refused.getMessage().contains("holds no state for locaweb") && refused.getMessage().contains("delete it"),
+                refused.getMessage());
+    }
+
+    @Test
+    void aSeedSectionIsReadByItsCloudAndABadOneNamesTheRule(@TempDir Path dir) throws Exception {
+        Path seed = dir.resolve("seed.json");
+        Files.writeString(seed, "{\"vpsorg\":[{\"id\":7,\"name\":\"only\"}]}");
+        try (Emulator only = Emulator.start(EmulatorOptions.defaults().port(0).seedFile(seed))) {
+            JsonNode state = new Http(only).control("GET", "/state", null).json();
+            assertEquals(0, state.path("locaweb").path("servers").size(), "a cloud left out starts with no servers");
+            assertEquals("only", state.path("vpsorg").path("servers").get(0).path("name").asText());
+        }
+        Files.writeString(seed, "{\"vpsorg\":[{\"id\":0,\"name\":\"x\"}]}");
+        IOException bad = assertThrows(IOException.class, () -> Emulator.start(EmulatorOptions.defaults().port(0).seedFile(seed)));
+        assertEquals(seed + ": every VPS.org server needs an id > 0 and a name", bad.getMessage());
     }
 }

@@ -3,32 +3,27 @@ package com.vpssnap.emulator.control;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.vpssnap.emulator.RequestLog;
 import com.vpssnap.emulator.Timing;
-import com.vpssnap.emulator.faults.FaultRule;
 import com.vpssnap.emulator.faults.FaultRules;
 import com.vpssnap.emulator.http.Handler;
 import com.vpssnap.emulator.http.Reply;
 import com.vpssnap.emulator.http.Request;
-import com.vpssnap.emulator.locaweb.LocawebApi;
-import com.vpssnap.emulator.vpsorg.VpsorgApi;
-import com.vpssnap.emulator.state.LocawebSnapshotRecord;
+import com.vpssnap.emulator.clouds.EmulatedCloud;
+import com.vpssnap.emulator.clouds.EmulatedClouds;
 import com.vpssnap.emulator.state.Seed;
 import com.vpssnap.emulator.state.Store;
-import com.vpssnap.emulator.state.VpsorgServerRecord;
-import com.vpssnap.emulator.state.VpsorgSnapshotRecord;
-import com.vpssnap.emulator.state.World;
 
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
-import java.util.Set;
+import java.util.Optional;
 
-/** {@code /_emulator}: what tests and users do behind the provider's back, and what they read back. */
+import static com.vpssnap.emulator.clouds.ControlReplies.notFound;
+
+/**
+ * {@code /_emulator}: what tests and users do behind the provider's back, and what they read back.
+ * The routes every cloud shares are here; {@code /_emulator/<cloud>/...} goes to that cloud's module.
+ */
 public final class ControlApi implements Handler {
     public static final String PREFIX = "/_emulator";
-    private static final Set<String> LOCAWEB_STATUSES =
-            Set.of("creating", "done", "removing", "reverting", "waiting_deletion", "error");
-    private static final Set<String> VPSORG_STATUSES = Set.of("in_progress", "completed", "failed");
     private final Store store;
     private final Seed seed;
     private final Timing startTiming;
@@ -46,17 +41,17 @@ public final class ControlApi implements Handler {
     @Override
     public Reply handle(Request req) {
         String path = req.path().substring(PREFIX.length());
-        String route = req.method() + " " + path.replaceAll("/\\d+", "/{n}").replaceAll("/servers/[^/]+/", "/servers/{s}/");
+        String route = req.method() + " " + path.replaceAll("/\\d+", "/{n}");
+        Optional<EmulatedCloud> cloud = EmulatedClouds.named(path.split("/").length > 1 ? path.split("/")[1] : "");
         try {
+            if (cloud.isPresent()) {
+                return cloud.get().control(store, req, path.substring(cloud.get().name().length() + 1));
+            }
             return switch (route) {
                 case "POST /reset" -> reset();
                 case "GET /state" -> Reply.json(200, state());
                 case "POST /servers" -> addServer(req.json());
                 case "PUT /timing" -> timing(req.json());
-                case "DELETE /locaweb/servers/{s}/snapshots/{n}" -> dropLocaweb(path.split("/")[3], segment(path, 5));
-                case "PATCH /locaweb/servers/{s}/snapshots/{n}" -> patchLocaweb(path.split("/")[3], segment(path, 5), req.json());
-                case "DELETE /vpsorg/snapshots/{n}" -> dropVpsorg(segment(path, 3));
-                case "PATCH /vpsorg/snapshots/{n}" -> patchVpsorg(segment(path, 3), req.json());
                 case "POST /faults" -> Reply.json(201, Map.of("id", faults.add(req.json()).id()));
                 case "GET /faults" -> Reply.json(200, faults.describe());
                 case "DELETE /faults" -> {
@@ -80,7 +75,7 @@ public final class ControlApi implements Handler {
         faults.clear();
         log.clear();
         store.change(w -> {
-            seed.applyTo(w);
+            EmulatedClouds.reset(w, seed);
             w.timing = startTiming;
             return Store.Result.changed(null);
         });
@@ -90,50 +85,23 @@ public final class ControlApi implements Handler {
     private Map<String, Object> state() {
         return store.read(w -> {
             long now = store.now();
-            w.purgeDeleted(now);
-            List<Map<String, Object>> locaweb = new ArrayList<>();
-            for (String server : w.locawebServers) {
-                List<Object> snapshots = new ArrayList<>();
-                for (LocawebSnapshotRecord s : w.locawebSnapshotsOf(server, now)) {
-                    snapshots.add(LocawebApi.render(s, now));
-                }
-                locaweb.add(Map.of("name", server, "snapshots", snapshots));
-            }
-            List<Map<String, Object>> vpsorg = new ArrayList<>();
-            for (VpsorgServerRecord server : w.vpsorgServers.values()) {
-                Map<String, Object> s = new LinkedHashMap<>(VpsorgApi.server(server, now));
-                s.put("snapshots", w.vpsorgSnapshotsOf(server.id).stream()
-                        .map(snap -> VpsorgApi.snapshot(w, snap, now)).toList());
-                vpsorg.add(s);
-            }
             Map<String, Object> state = new LinkedHashMap<>();
-            state.put("locaweb", Map.of("servers", locaweb));
-            state.put("vpsorg", Map.of("servers", vpsorg));
+            EmulatedClouds.ALL.forEach(cloud -> state.put(cloud.name(), cloud.describe(w, now)));
             state.put("timing", w.timing);
             return state;
         });
     }
 
     private Reply addServer(JsonNode body) {
-        String cloud = body == null ? "" : body.path("cloud").asText("");
+        String cloudName = body == null ? "" : body.path("cloud").asText("");
         String name = body == null ? "" : body.path("name").asText("");
         if (name.isBlank()) {
             throw new IllegalArgumentException("name is required");
         }
+        EmulatedCloud cloud = EmulatedClouds.named(cloudName).orElseThrow(() -> new IllegalArgumentException("cloud must be "
+                + String.join(" or ", EmulatedClouds.ALL.stream().map(c -> "'" + c.name() + "'").toList()) + "; got '" + cloudName + "'"));
         return store.change(w -> {
-            if (cloud.equals("locaweb")) {
-                if (!w.locawebServers.contains(name)) {
-                    w.locawebServers.add(name);
-                }
-            } else if (cloud.equals("vpsorg")) {
-                long id = body.path("id").asLong(0);
-                if (id <= 0) {
-                    throw new IllegalArgumentException("id must be a whole number > 0 for a VPS.org server");
-                }
-                w.vpsorgServers.putIfAbsent(id, new VpsorgServerRecord(id, name));
-            } else {
-                throw new IllegalArgumentException("cloud must be 'locaweb' or 'vpsorg'; got '" + cloud + "'");
-            }
+            cloud.addServer(w, body);
             return Store.Result.changed(Reply.empty(201));
         });
     }
@@ -150,71 +118,7 @@ public final class ControlApi implements Handler {
         });
     }
 
-    /** A Locaweb snapshot is addressed by its server too, as in the API: the wrong server finds nothing. */
-    private Reply dropLocaweb(String server, long id) {
-        return store.change(w -> {
-            LocawebSnapshotRecord s = w.locawebSnapshots.get(id);
-            if (s == null || !s.server.equals(server)) {
-                return Store.Result.unchanged(notFound("no Locaweb snapshot " + id + " on server " + server));
-            }
-            w.locawebSnapshots.remove(id);
-            return Store.Result.changed(Reply.empty(204));
-        });
-    }
-
-    private Reply patchLocaweb(String server, long id, JsonNode body) {
-        return store.change(w -> {
-            LocawebSnapshotRecord s = w.locawebSnapshots.get(id);
-            if (s == null || !s.server.equals(server)) {
-                return Store.Result.unchanged(notFound("no Locaweb snapshot " + id + " on server " + server));
-            }
-            String status = text(body, "status", LOCAWEB_STATUSES);
-            s.name = body.hasNonNull("name") ? body.path("name").asText() : s.name;
-            s.description = body.has("description") ? (body.path("description").isNull() ? null : body.path("description").asText()) : s.description;
-            s.forcedStatus = status == null ? s.forcedStatus : status;
-            return Store.Result.changed(Reply.empty(204));
-        });
-    }
-
-    private Reply dropVpsorg(long id) {
-        return store.change(w -> w.vpsorgSnapshots.remove(id) == null
-                ? Store.Result.unchanged(notFound("no VPS.org snapshot " + id))
-                : Store.Result.changed(Reply.empty(204)));
-    }
-
-    private Reply patchVpsorg(long id, JsonNode body) {
-        return store.change(w -> {
-            VpsorgSnapshotRecord s = w.vpsorgSnapshots.get(id);
-            if (s == null) {
-                return Store.Result.unchanged(notFound("no VPS.org snapshot " + id));
-            }
-            String status = text(body, "status", VPSORG_STATUSES);
-            s.name = body.hasNonNull("name") ? body.path("name").asText() : s.name;
-            s.description = body.hasNonNull("description") ? body.path("description").asText() : s.description;
-            s.forcedStatus = status == null ? s.forcedStatus : status;
-            return Store.Result.changed(Reply.empty(204));
-        });
-    }
-
-    private static String text(JsonNode body, String field, Set<String> allowed) {
-        if (body == null || !body.isObject()) {
-            throw new IllegalArgumentException("the body must be a JSON object");
-        }
-        if (!body.hasNonNull(field)) {
-            return null;
-        }
-        String value = body.path(field).asText();
-        if (!allowed.contains(value)) {
-            throw new IllegalArgumentException(field + " must be one of " + allowed + "; got '" + value + "'");
-        }
-        return value;
-    }
-
     private static long segment(String path, int index) {
         return Long.parseLong(path.split("/")[index]);
-    }
-
-    private static Reply notFound(String detail) {
-        return Reply.json(404, Map.of("detail", detail));
     }
 }

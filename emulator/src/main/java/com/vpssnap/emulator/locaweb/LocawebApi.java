@@ -4,8 +4,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.vpssnap.emulator.http.Handler;
 import com.vpssnap.emulator.http.Reply;
 import com.vpssnap.emulator.http.Request;
-import com.vpssnap.emulator.state.LocawebActionRecord;
-import com.vpssnap.emulator.state.LocawebSnapshotRecord;
 import com.vpssnap.emulator.state.Store;
 import com.vpssnap.emulator.state.World;
 
@@ -43,7 +41,7 @@ public final class LocawebApi implements Handler {
             return error(404, "Not Found", "no such path: " + req.path(), null);
         }
         String server = p[3];
-        if (!store.read(w -> w.locawebServers.contains(server))) {
+        if (!store.read(w -> LocawebWorld.of(w).servers.contains(server))) {
             return error(404, "Not Found", "server " + server + " not found", null);
         }
         String serverUrl = req.origin() + PREFIX + "/cloud/servers/" + server;
@@ -80,9 +78,9 @@ public final class LocawebApi implements Handler {
     private Reply list(Request req, String server, String serverUrl) {
         return paged(req, page -> store.read(w -> {
             long now = store.now();
-            List<LocawebSnapshotRecord> all = w.locawebSnapshotsOf(server, now);
+            List<LocawebSnapshotRecord> all = LocawebWorld.of(w).snapshotsOf(server, now);
             Map<String, Object> doc = new LinkedHashMap<>();
-            doc.put("data", page.slice(all).stream().map(s -> LocawebJson.snapshot(s, World.locawebStatus(s, now))).toList());
+            doc.put("data", page.slice(all).stream().map(s -> LocawebJson.snapshot(s, LocawebWorld.status(s, now))).toList());
             doc.put("links", page.links(serverUrl + "/snapshots", all.size()));
             doc.put("meta", Map.of("total", all.size()));
             return document(200, doc);
@@ -94,7 +92,7 @@ public final class LocawebApi implements Handler {
             long now = store.now();
             LocawebSnapshotRecord s = find(w, server, id, now);
             return s == null ? snapshotNotFound(server, id)
-                    : document(200, LocawebJson.snapshotDocument(s, World.locawebStatus(s, now), serverUrl));
+                    : document(200, LocawebJson.snapshotDocument(s, LocawebWorld.status(s, now), serverUrl));
         });
     }
 
@@ -124,16 +122,16 @@ public final class LocawebApi implements Handler {
         return store.change(w -> {
             long now = store.now();
             LocawebSnapshotRecord s = new LocawebSnapshotRecord();
-            s.id = w.nextLocawebSnapshot++;
+            s.id = LocawebWorld.of(w).nextSnapshot++;
             s.server = server;
             s.name = name.asText();
             s.description = description.isTextual() ? description.asText() : null;
             s.uuid = UUID.randomUUID().toString();
             s.takenAt = now;
             s.readyAt = now + w.timing.createMs();
-            w.locawebSnapshots.put(s.id, s);
+            LocawebWorld.of(w).snapshots.put(s.id, s);
             return Store.Result.changed(document(201,
-                    LocawebJson.snapshotDocument(s, World.locawebStatus(s, now), serverUrl)));
+                    LocawebJson.snapshotDocument(s, LocawebWorld.status(s, now), serverUrl)));
         });
     }
 
@@ -144,7 +142,7 @@ public final class LocawebApi implements Handler {
             if (s == null) {
                 return Store.Result.unchanged(snapshotNotFound(server, id));
             }
-            String status = World.locawebStatus(s, now);
+            String status = LocawebWorld.status(s, now);
             if (!status.equals("done") && !status.equals("error")) {
                 return Store.Result.unchanged(error(409, "Conflict", "snapshot " + id + " is " + status
                         + "; only a done or error snapshot can be deleted", null));
@@ -163,10 +161,10 @@ public final class LocawebApi implements Handler {
                 return snapshotNotFound(server, id);
             }
             String snapshotUrl = serverUrl + "/snapshots/" + id;
-            List<LocawebActionRecord> all = w.locawebActions.values().stream().filter(a -> a.snapshotId == id).toList();
+            List<LocawebActionRecord> all = LocawebWorld.of(w).actions.values().stream().filter(a -> a.snapshotId == id).toList();
             Map<String, Object> doc = new LinkedHashMap<>();
             doc.put("data", page.slice(all).stream()
-                    .map(a -> LocawebJson.action(a, World.actionStatus(a, now), snapshotUrl)).toList());
+                    .map(a -> LocawebJson.action(a, LocawebWorld.actionStatus(a, now), snapshotUrl)).toList());
             doc.put("links", page.links(snapshotUrl + "/actions", all.size()));
             doc.put("meta", Map.of("total", all.size()));
             return document(200, doc);
@@ -176,11 +174,11 @@ public final class LocawebApi implements Handler {
     private Reply getAction(String server, long id, long actionId, String serverUrl) {
         return store.read(w -> {
             long now = store.now();
-            LocawebActionRecord a = w.locawebActions.get(actionId);
+            LocawebActionRecord a = LocawebWorld.of(w).actions.get(actionId);
             if (find(w, server, id, now) == null || a == null || a.snapshotId != id) {
                 return error(404, "Not Found", "action " + actionId + " of snapshot " + id + " not found", null);
             }
-            return document(200, Map.of("data", LocawebJson.action(a, World.actionStatus(a, now),
+            return document(200, Map.of("data", LocawebJson.action(a, LocawebWorld.actionStatus(a, now),
                     serverUrl + "/snapshots/" + id)));
         });
     }
@@ -208,38 +206,33 @@ public final class LocawebApi implements Handler {
             if (s == null) {
                 return Store.Result.unchanged(snapshotNotFound(server, id));
             }
-            String status = World.locawebStatus(s, now);
+            String status = LocawebWorld.status(s, now);
             if (!status.equals("done")) {
                 return Store.Result.unchanged(error(409, "Conflict", "snapshot " + id + " is " + status
                         + "; only a done snapshot can be reverted", null));
             }
-            boolean serverBusy = w.locawebSnapshots.values().stream()
-                    .anyMatch(o -> o.server.equals(server) && "reverting".equals(World.locawebStatus(o, now)));
+            boolean serverBusy = LocawebWorld.of(w).snapshots.values().stream()
+                    .anyMatch(o -> o.server.equals(server) && "reverting".equals(LocawebWorld.status(o, now)));
             if (serverBusy) {
                 return Store.Result.unchanged(error(409, "Conflict", "server " + server
                         + " is already being reverted; wait until that revert is done", null));
             }
             LocawebActionRecord a = new LocawebActionRecord();
-            a.id = w.nextLocawebAction++;
+            a.id = LocawebWorld.of(w).nextAction++;
             a.snapshotId = id;
             a.server = server;
             a.startedAt = now;
             a.endsAt = now + w.timing.revertMs();
-            w.locawebActions.put(a.id, a);
+            LocawebWorld.of(w).actions.put(a.id, a);
             s.revertEndsAt = a.endsAt;
             return Store.Result.changed(document(201, Map.of("data",
-                    LocawebJson.action(a, World.actionStatus(a, now), serverUrl + "/snapshots/" + id))));
+                    LocawebJson.action(a, LocawebWorld.actionStatus(a, now), serverUrl + "/snapshots/" + id))));
         });
     }
 
-    /** A snapshot as the list call shows it, for the control API's state dump. */
-    public static Map<String, Object> render(LocawebSnapshotRecord s, long now) {
-        return LocawebJson.snapshot(s, World.locawebStatus(s, now));
-    }
-
     private static LocawebSnapshotRecord find(World w, String server, long id, long now) {
-        LocawebSnapshotRecord s = w.locawebSnapshots.get(id);
-        return s != null && s.server.equals(server) && World.locawebStatus(s, now) != null ? s : null;
+        LocawebSnapshotRecord s = LocawebWorld.of(w).snapshots.get(id);
+        return s != null && s.server.equals(server) && LocawebWorld.status(s, now) != null ? s : null;
     }
 
     private static Reply snapshotNotFound(String server, long id) {

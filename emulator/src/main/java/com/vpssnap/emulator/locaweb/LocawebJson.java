@@ -1,8 +1,6 @@
 package com.vpssnap.emulator.locaweb;
 
 import com.vpssnap.emulator.http.Reply;
-import com.vpssnap.emulator.state.LocawebActionRecord;
-import com.vpssnap.emulator.state.LocawebSnapshotRecord;
 
 import java.time.Instant;
 import java.time.OffsetDateTime;

@@ -5,8 +5,6 @@ import com.vpssnap.emulator.http.Handler;
 import com.vpssnap.emulator.http.Reply;
 import com.vpssnap.emulator.http.Request;
 import com.vpssnap.emulator.state.Store;
-import com.vpssnap.emulator.state.VpsorgServerRecord;
-import com.vpssnap.emulator.state.VpsorgSnapshotRecord;
 import com.vpssnap.emulator.state.World;
 
 import java.time.Instant;
@@ -87,7 +85,7 @@ public final class VpsorgApi implements Handler {
         Long filter = serverId;
         return store.read(w -> {
             long now = store.now();
-            List<Map<String, Object>> all = w.vpsorgSnapshotsOf(filter).stream().map(s -> snapshot(w, s, now)).toList();
+            List<Map<String, Object>> all = VpsorgWorld.of(w).snapshotsOf(filter).stream().map(s -> snapshot(w, s, now)).toList();
             String query = filter == null ? "" : "&server_id=" + filter;
             return paginated(req, all, req.origin() + PREFIX + "/snapshots/", query);
         });
@@ -96,14 +94,14 @@ public final class VpsorgApi implements Handler {
     private Reply listServers(Request req) {
         return store.read(w -> {
             long now = store.now();
-            List<Map<String, Object>> all = w.vpsorgServers.values().stream().map(s -> server(s, now)).toList();
+            List<Map<String, Object>> all = VpsorgWorld.of(w).servers.values().stream().map(s -> server(s, now)).toList();
             return paginated(req, all, req.origin() + PREFIX + "/servers/", "");
         });
     }
 
     private Reply server(long id) {
         return store.read(w -> {
-            VpsorgServerRecord s = w.vpsorgServers.get(id);
+            VpsorgServerRecord s = VpsorgWorld.of(w).servers.get(id);
             return s == null ? detail(404, "Not found.") : Reply.json(200, server(s, store.now()));
         });
     }
@@ -144,24 +142,24 @@ public final class VpsorgApi implements Handler {
         long server = serverId.asLong();
         return store.change(w -> {
             long now = store.now();
-            if (!w.vpsorgServers.containsKey(server)) {
+            if (!VpsorgWorld.of(w).servers.containsKey(server)) {
                 return Store.Result.unchanged(detail(404, "Server not found."));
             }
             // The limit check and the insert happen under one lock: parallel creates cannot pass it together.
-            long existing = w.vpsorgSnapshotsOf(server).size();
+            long existing = VpsorgWorld.of(w).snapshotsOf(server).size();
             if (existing >= SNAPSHOTS_PER_SERVER) {
                 return Store.Result.unchanged(detail(400, "Snapshot limit reached: server " + server + " already has "
                         + existing + " snapshots (maximum " + SNAPSHOTS_PER_SERVER + ")."));
             }
             VpsorgSnapshotRecord s = new VpsorgSnapshotRecord();
-            s.id = w.nextVpsorgSnapshot++;
+            s.id = VpsorgWorld.of(w).nextSnapshot++;
             s.serverId = server;
             s.name = name.asText();
             s.description = description.isTextual() ? description.asText() : "";
             s.createdAt = now;
             s.readyAt = now + w.timing.createMs();
             s.sizeMb = 4096 + (s.id * 37) % 2048;
-            w.vpsorgSnapshots.put(s.id, s);
+            VpsorgWorld.of(w).snapshots.put(s.id, s);
             Map<String, Object> answer = snapshot(w, s, now);
             answer.put("message", "Snapshot is being created. This may take 3-10 minutes depending on server size.");
             return Store.Result.changed(Reply.json(201, answer));
@@ -171,17 +169,17 @@ public final class VpsorgApi implements Handler {
     private Reply restore(long id) {
         return store.change(w -> {
             long now = store.now();
-            VpsorgSnapshotRecord s = w.vpsorgSnapshots.get(id);
+            VpsorgSnapshotRecord s = VpsorgWorld.of(w).snapshots.get(id);
             if (s == null) {
                 return Store.Result.unchanged(detail(404, "Not found."));
             }
-            String status = World.vpsorgStatus(s, now);
+            String status = VpsorgWorld.status(s, now);
             if (!status.equals("completed")) {
                 return Store.Result.unchanged(detail(400, "Snapshot " + id + " is " + status
                         + "; only a completed snapshot can be restored."));
             }
-            VpsorgServerRecord server = w.vpsorgServers.get(s.serverId);
-            if (World.serverStatus(server, now).equals("restoring")) {
+            VpsorgServerRecord server = VpsorgWorld.of(w).servers.get(s.serverId);
+            if (VpsorgWorld.serverStatus(server, now).equals("restoring")) {
                 return Store.Result.unchanged(detail(400, "Server " + server.id
                         + " is not in a valid state for restoration: it is restoring."));
             }
@@ -196,7 +194,7 @@ public final class VpsorgApi implements Handler {
     }
 
     private Reply delete(long id) {
-        return store.change(w -> w.vpsorgSnapshots.remove(id) == null
+        return store.change(w -> VpsorgWorld.of(w).snapshots.remove(id) == null
                 ? Store.Result.unchanged(detail(404, "Not found."))
                 : Store.Result.changed(Reply.empty(204)));
     }
@@ -225,8 +223,8 @@ public final class VpsorgApi implements Handler {
     }
 
     public static Map<String, Object> snapshot(World w, VpsorgSnapshotRecord s, long now) {
-        String status = World.vpsorgStatus(s, now);
-        VpsorgServerRecord server = w.vpsorgServers.get(s.serverId);
+        String status = VpsorgWorld.status(s, now);
+        VpsorgServerRecord server = VpsorgWorld.of(w).servers.get(s.serverId);
         Map<String, Object> out = new LinkedHashMap<>();
         out.put("id", s.id);
         out.put("server", Map.of("id", s.serverId, "name", server == null ? "" : server.name));
@@ -242,7 +240,7 @@ public final class VpsorgApi implements Handler {
         Map<String, Object> out = new LinkedHashMap<>();
         out.put("id", s.id);
         out.put("name", s.name);
-        out.put("status", World.serverStatus(s, now));
+        out.put("status", VpsorgWorld.serverStatus(s, now));
         return out;
     }
 

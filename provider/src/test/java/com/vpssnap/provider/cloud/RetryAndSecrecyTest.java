@@ -57,7 +57,7 @@ class RetryAndSecrecyTest {
     @BeforeAll
     static void start() {
         emulator = EmulatorFixture.start(com.vpssnap.emulator.EmulatorOptions.defaults().port(0)
-                .locawebToken(TOKEN).vpsorgToken(TOKEN).createMs(50));
+                .token("locaweb", TOKEN).token("vpsorg", TOKEN).createMs(50));
     }
 
     @AfterAll

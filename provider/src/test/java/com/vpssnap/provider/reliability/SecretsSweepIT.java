@@ -36,7 +36,7 @@ class SecretsSweepIT {
     @BeforeEach
     void startEmulator() {
         emulator = EmulatorFixture.start(EmulatorOptions.defaults().port(0).createMs(200).deleteMs(200)
-                .revertMs(200).restoreMs(200).locawebToken(LOCAWEB_CANARY).vpsorgToken(VPSORG_CANARY));
+                .revertMs(200).restoreMs(200).token("locaweb", LOCAWEB_CANARY).token("vpsorg", VPSORG_CANARY));
     }
 
     @AfterEach

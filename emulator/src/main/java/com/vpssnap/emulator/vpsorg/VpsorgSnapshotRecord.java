@@ -1,4 +1,4 @@
-package com.vpssnap.emulator.state;
+package com.vpssnap.emulator.vpsorg;
 
 /** A VPS.org snapshot as stored; {@code in_progress} until {@code readyAt}, then {@code completed}. */
 public final class VpsorgSnapshotRecord {

@@ -1,4 +1,4 @@
-package com.vpssnap.emulator.state;
+package com.vpssnap.emulator.locaweb;
 
 /** A revert action: {@code new} for the first third of its time, then {@code running}, then {@code done}. */
 public final class LocawebActionRecord {

@@ -1,8 +1,8 @@
-package com.vpssnap.emulator.state;
+package com.vpssnap.emulator.locaweb;
 
 /**
  * A Locaweb snapshot as stored. Times are epoch milliseconds; the status is computed from them
- * when read (see {@link World#locawebStatus}), unless {@code forcedStatus} overrides it.
+ * when read (see {@link LocawebWorld#status}), unless {@code forcedStatus} overrides it.
  */
 public final class LocawebSnapshotRecord {
     public long id;

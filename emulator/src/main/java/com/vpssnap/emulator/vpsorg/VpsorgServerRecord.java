@@ -1,4 +1,4 @@
-package com.vpssnap.emulator.state;
+package com.vpssnap.emulator.vpsorg;
 
 /** A VPS.org server; {@code restoring} until {@code restoreEndsAt}. */
 public final class VpsorgServerRecord {

@@ -1,0 +1,50 @@
+package com.vpssnap.emulator.clouds;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.vpssnap.emulator.http.Handler;
+import com.vpssnap.emulator.state.CloudState;
+import com.vpssnap.emulator.http.Reply;
+import com.vpssnap.emulator.http.Request;
+import com.vpssnap.emulator.state.Store;
+import com.vpssnap.emulator.state.World;
+
+import java.util.Map;
+
+/**
+ * Everything the emulator does for one cloud, in one object: its API, its state and status
+ * rules, its control routes, its seed and its part of the state view. {@link EmulatedClouds}
+ * registers each once.
+ */
+public interface EmulatedCloud {
+    /** The cloud's key in the seed file, the state view, the state file and {@code /_emulator/<name>/...}. */
+    String name();
+
+    /** The name people know it by, for messages and the usage text. */
+    String title();
+
+    /** The token its API accepts unless told otherwise (--<name>-token). */
+    String defaultToken();
+
+    /** The API's path prefix, e.g. {@code /v1}. */
+    String apiPrefix();
+
+    Handler api(Store store, String token);
+
+    /** The state type persisted under {@link #name()}. */
+    Class<? extends CloudState> stateType();
+
+    /** A fresh state holding the seed's servers; {@code seed} is this cloud's section (may be missing). */
+    CloudState seeded(JsonNode seed);
+
+    /** The built-in servers, as a seed section. */
+    JsonNode defaultSeed();
+
+    /** The servers and their snapshots as the API would show them at {@code now}. */
+    Map<String, Object> describe(World world, long now);
+
+    /** Adds a server from {@code POST /_emulator/servers} ({@code {"cloud": name(), ...}}). */
+    void addServer(World world, JsonNode body);
+
+    /** A control call under {@code /_emulator/<name>}; {@code path} is what follows that prefix. */
+    Reply control(Store store, Request request, String path);
+}
