@@ -7,7 +7,8 @@ MVN ?= mvn
 MVN_FLAGS ?= -B -q -Dstyle.color=never
 # The test run is not quiet: Surefire's and Failsafe's "Tests run:" lines are the report.
 MVN_TEST_FLAGS ?= -B -ntp -Dstyle.color=never
-VERSION := 0.1.0
+# The version is written once, in the root pom.xml (the parent's own <version>); everything reads it from there.
+VERSION := $(shell sed -n '/<artifactId>vpssnap-parent<\/artifactId>/{n;s/.*<version>\(.*\)<\/version>.*/\1/p;q;}' pom.xml)
 BUILD := $(CURDIR)/build
 BIN := $(BUILD)/bin
 LIB := $(BUILD)/lib
@@ -106,7 +107,7 @@ BENCH_FLAGS ?=
 ## bench: start-up, throughput, polling and memory against the Go peer (restapi); writes README's table
 bench: install dist $(PULUMI_DEP) $(TOFU_DEP) $(TOOLS_BIN)/terraform-provider-restapi
 	python3 scripts/bench/bench.py --bin $(BIN) --dist $(DIST) --emulator-jar $(EMULATOR_JAR) --pulumi $(abspath $(PULUMI)) \
-	  --tofu $(abspath $(TOFU)) --restapi $(abspath $(RESTAPI)) --readme README.md $(BENCH_FLAGS)
+	  --tofu $(abspath $(TOFU)) --restapi $(abspath $(RESTAPI)) --readme README.md --version $(VERSION) $(BENCH_FLAGS)
 
 ## emulator: run the emulator in the foreground on EMULATOR_PORT (default 8080)
 emulator: $(EMULATOR_JAR)

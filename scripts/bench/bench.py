@@ -151,7 +151,7 @@ def unpack_release(args, work):
     """The released package (dist/), both names of the launcher beside lib/ and runtime/."""
     release = os.path.join(work, "release")
     os.makedirs(release)
-    tarball = os.path.join(args.dist, "pulumi", "pulumi-resource-vpssnap-v0.1.0-linux-amd64.tar.gz")
+    tarball = os.path.join(args.dist, "pulumi", f"pulumi-resource-vpssnap-v{args.version}-linux-amd64.tar.gz")
     subprocess.run(["tar", "-xzf", tarball, "-C", release], check=True)
     shutil.copy(os.path.join(release, "pulumi-resource-vpssnap"), os.path.join(release, "terraform-provider-vpssnap"))
     return release
@@ -313,8 +313,8 @@ def pulumi_throughput(args, work, emulator):
            "PULUMI_SKIP_UPDATE_CHECK": "true", "PULUMI_DISABLE_AUTOMATIC_PLUGIN_ACQUISITION": "true",
            "PATH": os.path.dirname(args.pulumi) + ":" + os.environ["PATH"], "NO_COLOR": "1",
            "VPSSNAP_CACHE_DIR": os.path.join(d, "cache")}
-    tarball = os.path.join(args.dist, "pulumi", "pulumi-resource-vpssnap-v0.1.0-linux-amd64.tar.gz")
-    run([args.pulumi, "plugin", "install", "resource", "vpssnap", "0.1.0", "--file", tarball], project, env, "plugin install")
+    tarball = os.path.join(args.dist, "pulumi", f"pulumi-resource-vpssnap-v{args.version}-linux-amd64.tar.gz")
+    run([args.pulumi, "plugin", "install", "resource", "vpssnap", args.version, "--file", tarball], project, env, "plugin install")
     run([args.pulumi, "stack", "init", "bench"], project, env, "stack init")
     run([args.pulumi, "config", "set", "vpssnap:locawebEndpoint", emulator.url + "/v1"], project, env, "config")
     run([args.pulumi, "config", "set", "--secret", "vpssnap:locawebToken", "lw-demo-token"], project, env, "config")
@@ -405,7 +405,7 @@ def write_readme(path, text):
 
 def main():
     parser = argparse.ArgumentParser()
-    for name in ("bin", "dist", "emulator-jar", "tofu", "pulumi", "restapi"):
+    for name in ("bin", "dist", "emulator-jar", "tofu", "pulumi", "restapi", "version"):
         parser.add_argument("--" + name, required=True)
     parser.add_argument("--runs", type=int, default=15)
     parser.add_argument("--throughput-runs", type=int, default=3)

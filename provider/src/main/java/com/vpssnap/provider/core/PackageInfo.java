@@ -3,13 +3,21 @@ package com.vpssnap.provider.core;
 import com.vpssnap.provider.core.spec.FunctionSpec;
 import com.vpssnap.provider.core.spec.ResourceSpec;
 
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
 import java.util.List;
+import java.util.Objects;
+import java.util.Properties;
 
 /** What the package offers, in one place: every front door and the schema read their lists here. */
 public final class PackageInfo {
     public static final String NAME = "vpssnap";
-    /** The version; VersionSpellingTest checks every file that spells it too (poms, Makefile, schema, SDKs, examples). */
-    public static final String VERSION = "0.1.0";
+    /**
+     * The version, written once in the root pom.xml and filled into version.properties by Maven;
+     * VersionSpellingTest checks the files that must spell it too (child poms, example manifests).
+     */
+    public static final String VERSION = readVersion();
     /** The com.pulumi:pulumi version the generated Java SDK depends on (the parent pom's pulumi-java.version). */
     public static final String PULUMI_JAVA_VERSION = "1.16.0";
     /** Where the project lives; the schema's homepage and repository, the poms' url and scm. */
@@ -35,5 +43,15 @@ public final class PackageInfo {
     public static final List<FunctionSpec> FUNCTIONS = Clouds.functionSpecs();
 
     private PackageInfo() {
+    }
+
+    private static String readVersion() {
+        try (InputStream in = PackageInfo.class.getResourceAsStream("/com/vpssnap/provider/version.properties")) {
+            Properties properties = new Properties();
+            properties.load(Objects.requireNonNull(in, "version.properties is missing from the jar"));
+            return properties.getProperty("version");
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 }

@@ -16,8 +16,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
- * The project's version is PackageInfo.VERSION; the files that must spell it too (the build, the
- * schema, the SDKs' manifests, the examples that pin it) are read here, and each spelling is
+ * The version is written once, in the root pom.xml; PackageInfo.VERSION, the Makefile, the schema
+ * and the SDKs read it from there. The files whose format needs it spelled out (child poms'
+ * parent references, the generated manifests, the examples that pin a release) are read here and
  * compared with it, so that a release bump cannot miss one.
  */
 class VersionSpellingTest {
@@ -25,7 +26,6 @@ class VersionSpellingTest {
     private static final Pattern OWN_ARTIFACT = Pattern.compile("<artifactId>vpssnap(?:-parent|-provider|-emulator|-component)?"
             + "</artifactId>\\s*<version>([^<$]+)</version>");
     private static final Map<String, Pattern> SPELLINGS = Map.ofEntries(
-            Map.entry("Makefile", Pattern.compile("(?m)^VERSION := (\\S+)$")),
             Map.entry("pom.xml", OWN_ARTIFACT),
             Map.entry("provider/pom.xml", OWN_ARTIFACT),
             Map.entry("emulator/pom.xml", OWN_ARTIFACT),

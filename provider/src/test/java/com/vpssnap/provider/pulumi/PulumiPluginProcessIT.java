@@ -75,7 +75,7 @@ class PulumiPluginProcessIT {
         String served = provider.getSchema(GetSchemaRequest.getDefaultInstance()).getSchema();
         assertEquals(Files.readString(TestEnvironment.repositoryRoot().resolve("schema.json")), served,
                 "schema.json is stale: run `make schema`");
-        assertEquals("0.1.0", provider.getPluginInfo(Empty.getDefaultInstance()).getVersion());
+        assertEquals(com.vpssnap.provider.core.PackageInfo.VERSION, provider.getPluginInfo(Empty.getDefaultInstance()).getVersion());
     }
 
     @Test
