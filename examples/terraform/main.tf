@@ -30,6 +30,12 @@ resource "vpssnap_locaweb_snapshot" "web" {
   timeouts {
     create = "30m"
   }
+
+  # A renamed snapshot is replaced: make the new one before deleting the old, so the server is
+  # never without a rollback point.
+  lifecycle {
+    create_before_destroy = true
+  }
 }
 
 resource "vpssnap_vpsorg_snapshot" "db" {
@@ -37,6 +43,9 @@ resource "vpssnap_vpsorg_snapshot" "db" {
   name           = "before-schema-migration"
   description    = "Taken before the schema migration"
   revert_trigger = var.rollback_to
+
+  # No create_before_destroy: VPS.org keeps at most 5 snapshots per server, and on a full one a
+  # replacement could not be made before the old snapshot is deleted.
 }
 
 data "vpssnap_locaweb_snapshots" "web_server" {

@@ -3,6 +3,7 @@ package com.vpssnap.provider.docs;
 import com.vpssnap.provider.core.spec.FunctionSpec;
 import com.vpssnap.provider.core.spec.Names;
 import com.vpssnap.provider.core.spec.PropertySpec;
+import com.vpssnap.provider.core.spec.ReplacementOrder;
 import com.vpssnap.provider.core.spec.ResourceSpec;
 
 import java.util.List;
@@ -51,8 +52,16 @@ final class Usage {
         return "resource \"" + r.terraformType() + "\" \"before_upgrade\" {\n"
                 + ExampleValues.shown(r.inputs()).stream()
                 .map(p -> "  " + p.terraformName() + " = " + ExampleValues.literal(p) + "\n").collect(Collectors.joining())
-                + "  revert_trigger = var.rollback_to   # a new value reverts the server in place\n}\n\n"
+                + "  revert_trigger = var.rollback_to   # a new value reverts the server in place\n"
+                + lifecycle(r.terraformReplacement()) + "}\n\n"
                 + "output \"snapshot_id\" {\n  value = " + r.terraformType() + ".before_upgrade.snapshot_id\n}";
+    }
+
+    /** The lifecycle block where create-before-destroy is right, else a comment saying why it is left out. */
+    private static String lifecycle(ReplacementOrder order) {
+        return order.createBeforeDestroy()
+                ? "\n  lifecycle {\n    create_before_destroy = true   # " + order.why() + "\n  }\n"
+                : "\n  # " + order.why() + ".\n";
     }
 
     static String java(FunctionSpec f) {

@@ -5,6 +5,7 @@ import com.vpssnap.provider.core.spec.FunctionSpec;
 import com.vpssnap.provider.core.spec.ObjectSpec;
 import com.vpssnap.provider.core.spec.PropertySpec;
 import com.vpssnap.provider.core.spec.PropertyType;
+import com.vpssnap.provider.core.spec.ReplacementOrder;
 import com.vpssnap.provider.core.spec.ResourceSpec;
 import com.vpssnap.provider.core.spec.Timeouts;
 
@@ -65,7 +66,8 @@ public final class LocawebSpecs {
                                     + "to this snapshot (a Locaweb `revert` action), in place. Setting it at creation or "
                                     + "removing it reverts nothing. Use a label or a timestamp, e.g. `rollback-2026-11-24`."),
                     SNAPSHOT_ID_OUT, UUID_OUT, TAKEN_AT_OUT, STATUS_OUT),
-            Timeouts.SNAPSHOT);
+            Timeouts.SNAPSHOT,
+            new ReplacementOrder(true, "the new snapshot exists before the old one is deleted"));
 
     public static final ObjectSpec SNAPSHOT_INFO = new ObjectSpec("vpssnap:locaweb:SnapshotInfo",
             "One snapshot of a Locaweb Cloud server, as the API lists it.",

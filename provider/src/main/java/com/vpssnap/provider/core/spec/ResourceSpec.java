@@ -9,9 +9,11 @@ import java.util.List;
  * @param terraformType Terraform type name, e.g. {@code vpssnap_locaweb_snapshot}
  * @param importIdFormat how an id is written for import, for docs and errors
  * @param timeouts each operation's default time limit
+ * @param terraformReplacement what the HCL examples set in {@code lifecycle}, and why
  */
 public record ResourceSpec(String token, String terraformType, String description,
-                           String importIdFormat, List<PropertySpec> properties, Timeouts timeouts) {
+                           String importIdFormat, List<PropertySpec> properties, Timeouts timeouts,
+                           ReplacementOrder terraformReplacement) {
 
     public List<PropertySpec> inputs() {
         return properties.stream().filter(PropertySpec::input).toList();

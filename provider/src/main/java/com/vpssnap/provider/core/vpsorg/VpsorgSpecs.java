@@ -5,6 +5,7 @@ import com.vpssnap.provider.core.spec.FunctionSpec;
 import com.vpssnap.provider.core.spec.ObjectSpec;
 import com.vpssnap.provider.core.spec.PropertySpec;
 import com.vpssnap.provider.core.spec.PropertyType;
+import com.vpssnap.provider.core.spec.ReplacementOrder;
 import com.vpssnap.provider.core.spec.ResourceSpec;
 import com.vpssnap.provider.core.spec.Timeouts;
 
@@ -69,7 +70,9 @@ public final class VpsorgSpecs {
                                     + "Setting it at creation or removing it restores nothing."),
                     output(SNAPSHOT_ID, PropertyType.INTEGER, "The snapshot's numeric id on VPS.org.").alwaysSet(),
                     SERVER_NAME_OUT, STATUS_OUT, SIZE_OUT, CREATED_AT_OUT),
-            Timeouts.SNAPSHOT);
+            Timeouts.SNAPSHOT,
+            new ReplacementOrder(false, "No create_before_destroy: VPS.org keeps at most " + SNAPSHOTS_PER_SERVER
+                    + " snapshots per server, and on a full one the new snapshot cannot be made before the old one is deleted"));
 
     public static final ObjectSpec SNAPSHOT_INFO = new ObjectSpec("vpssnap:vpsorg:SnapshotInfo",
             "One VPS.org snapshot, as the API lists it.",
