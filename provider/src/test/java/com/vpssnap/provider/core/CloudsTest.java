@@ -1,6 +1,7 @@
 package com.vpssnap.provider.core;
 
 import com.vpssnap.provider.core.spec.FunctionSpec;
+import com.vpssnap.provider.core.spec.PropertySpec;
 import com.vpssnap.provider.core.spec.ResourceSpec;
 import org.junit.jupiter.api.Test;
 
@@ -27,6 +28,18 @@ class CloudsTest {
             assertTrue(cloud.tokenSetting().secret(), cloud.tokenSetting() + " is secret in every schema");
             assertEquals(null, cloud.tokenSetting().defaultValue());
             assertTrue(cloud.endpointSetting().defaultValue().startsWith("https://"), cloud.endpointSetting().toString());
+        }
+    }
+
+    @Test
+    void everyRequiredInputHasTheSampleValueTheGeneratedExamplesNeed() {
+        for (ResourceSpec r : Clouds.resourceSpecs()) {
+            r.inputs().stream().filter(PropertySpec::required)
+                    .forEach(p -> assertTrue(p.example() != null, r.token() + "." + p.name() + " has no example value"));
+        }
+        for (FunctionSpec f : Clouds.functionSpecs()) {
+            f.inputs().stream().filter(PropertySpec::required)
+                    .forEach(p -> assertTrue(p.example() != null, f.token() + "." + p.name() + " has no example value"));
         }
     }
 

@@ -54,13 +54,13 @@ public final class LocawebSpecs {
                     requiredInput(SERVER, PropertyType.STRING,
                             "The name of the Locaweb Cloud server to snapshot, as the panel shows it (e.g. `cpro0299`). "
                                     + "Letters, digits, `.`, `_` and `-`, up to " + SERVER_MAX + " characters. Changing it replaces the snapshot.")
-                            .replacing(),
+                            .replacing().example("cpro0299"),
                     requiredInput(NAME, PropertyType.STRING,
                             "The snapshot's name, 1 to " + NAME_MAX + " characters. Changing it replaces the snapshot.")
-                            .replacing(),
+                            .replacing().example("before-upgrade"),
                     optionalInput(DESCRIPTION, PropertyType.STRING,
                             "A free-text description, up to " + DESCRIPTION_MAX + " characters. Changing it replaces the snapshot.")
-                            .replacing(),
+                            .replacing().example("Taken before the nginx upgrade"),
                     optionalInput(REVERT_TRIGGER, PropertyType.STRING,
                             "Any string. When it changes to a new non-empty value after creation, the server is reverted "
                                     + "to this snapshot (a Locaweb `revert` action), in place. Setting it at creation or "
@@ -81,7 +81,8 @@ public final class LocawebSpecs {
             "vpssnap:locaweb:getSnapshots",
             "vpssnap_locaweb_snapshots",
             "Lists every snapshot of one Locaweb Cloud server, whoever created it, oldest first.",
-            List.of(requiredInput(SERVER, PropertyType.STRING, "The name of the Locaweb Cloud server (e.g. `cpro0299`).")),
+            List.of(requiredInput(SERVER, PropertyType.STRING, "The name of the Locaweb Cloud server (e.g. `cpro0299`).")
+                    .example("cpro0299")),
             List.of(output(SNAPSHOTS, new PropertyType.ListOfObjects(SNAPSHOT_INFO), "The server's snapshots, oldest first.").alwaysSet()));
 
     private LocawebSpecs() {

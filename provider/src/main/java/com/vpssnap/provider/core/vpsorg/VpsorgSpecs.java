@@ -56,14 +56,14 @@ public final class VpsorgSpecs {
             List.of(
                     requiredInput(SERVER_ID, PropertyType.INTEGER,
                             "The numeric id of the VPS.org server to snapshot (e.g. `12345`). Changing it replaces the snapshot.")
-                            .replacing(),
+                            .replacing().example(12345),
                     requiredInput(NAME, PropertyType.STRING,
                             "The snapshot's name: letters, digits, `-` and `_`, 1 to " + NAME_MAX
                                     + " characters. Changing it replaces the snapshot.")
-                            .replacing(),
+                            .replacing().example("before-upgrade"),
                     optionalInput(DESCRIPTION, PropertyType.STRING,
                             "A free-text description, up to " + DESCRIPTION_MAX + " characters. Changing it replaces the snapshot.")
-                            .replacing(),
+                            .replacing().example("Taken before the nginx upgrade"),
                     optionalInput(REVERT_TRIGGER, PropertyType.STRING,
                             "Any string. When it changes to a new non-empty value after creation, the server is restored "
                                     + "from this snapshot (VPS.org stops the server and overwrites its disk), in place. "
@@ -89,7 +89,7 @@ public final class VpsorgSpecs {
             "vpssnap_vpsorg_snapshots",
             "Lists VPS.org snapshots, of one server or of every server the token can see, oldest first.",
             List.of(optionalInput(SERVER_ID, PropertyType.INTEGER,
-                    "Only the snapshots of this server. Leave it out to list every server's snapshots.")),
+                    "Only the snapshots of this server. Leave it out to list every server's snapshots.").example(12345)),
             List.of(output(SNAPSHOTS, new PropertyType.ListOfObjects(SNAPSHOT_INFO), "The snapshots, oldest first.").alwaysSet()));
 
     private VpsorgSpecs() {
