@@ -182,6 +182,24 @@ class SnapshotLifecycleTest {
         }
     }
 
+    @ParameterizedTest
+    @EnumSource(Cloud.class)
+    void aCreateAnsweredReadyIsNotPolledAndOneThatIsNotIs(Cloud cloud) {
+        emulator.close();
+        emulator = EmulatorFixture.start(EmulatorOptions.defaults().port(0).createMs(0).deleteMs(0).revertMs(0).restoreMs(0));
+        try {
+            Created instant = resource(cloud).create(cloud.inputs("instant", null), operation());
+            assertEquals(cloud.readyStatus, instant.state().string("status"));
+            assertEquals(1, emulator.requests().size(), "the POST only: " + emulator.requests());
+        } finally {
+            emulator.close();
+            startEmulator();
+        }
+        Created slow = resource(cloud).create(cloud.inputs("slow", null), operation());
+        assertEquals(cloud.readyStatus, slow.state().string("status"));
+        assertTrue(emulator.requests().size() >= 2, "a create answered not ready is looked at: " + emulator.requests());
+    }
+
     @Test
     void aFullVpsorgServerIsReplacedDeleteFirstAndOnlyPulumiAsks() {
         SnapshotResource resource = resource(Cloud.VPSORG);

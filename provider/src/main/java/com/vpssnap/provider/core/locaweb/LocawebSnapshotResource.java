@@ -43,6 +43,11 @@ public final class LocawebSnapshotResource extends SnapshotLifecycle<LocawebClie
     }
 
     @Override
+    protected boolean isReady(LocawebSnapshot snapshot) {
+        return LocawebSnapshot.DONE.equals(snapshot.status());
+    }
+
+    @Override
     protected LocawebSnapshot awaitReady(LocawebClient client, String id, LocawebSnapshot started, Operation operation) {
         return LocawebWaits.untilDone(client, LocawebSnapshotId.parse(id), operation);
     }

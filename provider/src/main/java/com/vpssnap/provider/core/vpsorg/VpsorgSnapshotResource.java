@@ -66,6 +66,11 @@ public final class VpsorgSnapshotResource extends SnapshotLifecycle<VpsorgClient
     }
 
     @Override
+    protected boolean isReady(VpsorgSnapshot snapshot) {
+        return VpsorgSnapshot.COMPLETED.equals(snapshot.status());
+    }
+
+    @Override
     protected VpsorgSnapshot awaitReady(VpsorgClient client, String id, VpsorgSnapshot started, Operation operation) {
         return VpsorgWaits.untilCompleted(client, started, operation);
     }
