@@ -105,9 +105,9 @@ RESTAPI ?= $(TOOLS_BIN)/terraform-provider-restapi
 BENCH_FLAGS ?=
 
 ## bench: start-up, throughput, polling and memory against the Go peer (restapi); writes README's table
-bench: install dist $(PULUMI_DEP) $(TOFU_DEP) $(TOOLS_BIN)/terraform-provider-restapi
+bench: install dist $(PULUMI_DEP) $(TOFU_DEP) $(TERRAFORM_DEP) $(TOOLS_BIN)/terraform-provider-restapi
 	python3 scripts/bench/bench.py --bin $(BIN) --dist $(DIST) --emulator-jar $(EMULATOR_JAR) --pulumi $(abspath $(PULUMI)) \
-	  --tofu $(abspath $(TOFU)) --restapi $(abspath $(RESTAPI)) --readme README.md --version $(VERSION) $(BENCH_FLAGS)
+	  --tofu $(abspath $(TOFU)) --restapi $(abspath $(RESTAPI)) --terraform $(abspath $(TERRAFORM)) --readme README.md --version $(VERSION) $(BENCH_FLAGS)
 
 ## emulator: run the emulator in the foreground on EMULATOR_PORT (default 8080)
 emulator: $(EMULATOR_JAR)
