@@ -29,6 +29,13 @@ public final class FaultRules {
         if (action == FaultRule.Action.STATUS && (status < 400 || status > 599)) {
             throw new IllegalArgumentException("status must be from 400 to 599; got " + status);
         }
+        if (action == FaultRule.Action.BODY) {
+            // The answer's status, which a body fault must name (200, 201, 502, ...).
+            status = json.path("status").asInt(0);
+            if (status < 200 || status > 599) {
+                throw new IllegalArgumentException("a body fault needs a status from 200 to 599; got " + status);
+            }
+        }
         double probability = json.path("probability").asDouble(1.0);
         if (probability < 0 || probability > 1) {
             throw new IllegalArgumentException("probability must be from 0 to 1; got " + probability);
@@ -36,7 +43,9 @@ public final class FaultRules {
         FaultRule rule = new FaultRule(nextId++, json.path("method").asText("*").toUpperCase(), path, action, status,
                 probability, json.hasNonNull("count") ? json.path("count").asInt() : null,
                 json.hasNonNull("retryAfterSeconds") ? json.path("retryAfterSeconds").asInt() : null,
-                json.path("latencyMs").asLong(0), json.path("jitterMs").asLong(0));
+                json.path("latencyMs").asLong(0), json.path("jitterMs").asLong(0),
+                json.path("body").asText(""), json.path("contentType").asText("application/json"),
+                json.path("sizeBytes").asLong(8L << 20));
         rules.add(rule);
         hits.put(rule.id(), 0);
         return rule;

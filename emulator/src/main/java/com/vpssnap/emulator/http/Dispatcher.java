@@ -78,6 +78,13 @@ public final class Dispatcher implements HttpHandler {
                 }
                 case LATENCY -> sleep(rule.latencyMs()
                         + (rule.jitterMs() > 0 ? ThreadLocalRandom.current().nextLong(rule.jitterMs() + 1) : 0));
+                case BODY, TRUNCATE, HUGE, STALL -> {
+                    // The request is performed; only its answer is spoiled, as a proxy or a cut line would.
+                    Reply performed = api.handle(req);
+                    log.record(req.method(), req.path(), req.rawQuery(), performed.status(), faultId);
+                    MalformedAnswers.write(exchange, rule, performed, bytes(performed));
+                    return;
+                }
             }
         }
         Reply reply = api.handle(req);
@@ -111,6 +118,11 @@ public final class Dispatcher implements HttpHandler {
         String host = headers.getOrDefault("host", "127.0.0.1:" + exchange.getLocalAddress().getPort());
         return new Request(exchange.getRequestMethod().toUpperCase(), exchange.getRequestURI().getPath(), rawQuery,
                 query, headers, body, host);
+    }
+
+    /** The bytes an answer's body would be sent as. */
+    static byte[] bytes(Reply reply) throws IOException {
+        return reply.body() == null ? new byte[0] : JSON.writeValueAsBytes(reply.body());
     }
 
     private static void write(HttpExchange exchange, Reply reply) throws IOException {

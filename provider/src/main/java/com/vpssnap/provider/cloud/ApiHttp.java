@@ -18,6 +18,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
+import java.util.function.Function;
 import java.util.logging.Logger;
 
 /**
@@ -27,6 +28,8 @@ import java.util.logging.Logger;
  */
 public final class ApiHttp {
     private static final Logger LOG = Logger.getLogger(ApiHttp.class.getName());
+    /** Far above a page of 100 snapshots (about 50 KB): an answer larger than this is not the API's. */
+    static final long MAX_ANSWER_BYTES = 1 << 20;
     static final ObjectMapper JSON = new ObjectMapper();
     /** The jar's version (its manifest's Implementation-Version): the clients know nothing of the core. */
     private static final String USER_AGENT = "vpssnap/"
@@ -65,42 +68,43 @@ public final class ApiHttp {
         this.client = client;
     }
 
-    public JsonNode get(String path) {
-        return withRetries("GET", url(path), null);
+    /** GETs and reads the answer; a field missing or of the wrong type is a {@link MalformedAnswerException}. */
+    public <T> T get(String path, Function<Answer, T> read) {
+        return withRetries("GET", url(path), null, read);
     }
 
     /**
      * GETs an absolute URL the API gave us (a pagination link). Only URLs on our endpoint's origin
      * are followed: the token must never be sent anywhere else.
      */
-    public JsonNode getLink(String absoluteUrl) {
+    public <T> T getLink(String absoluteUrl, Function<Answer, T> read) {
         HttpUrl link = HttpUrl.parse(absoluteUrl);
         if (link == null || !link.scheme().equals(base.scheme()) || !link.host().equals(base.host())
                 || link.port() != base.port()) {
             throw new ApiException(0, "GET", absoluteUrl, "the API sent a pagination link outside "
                     + endpoint.baseUrl() + "; not following it", Map.of(), null);
         }
-        return withRetries("GET", link, null);
+        return withRetries("GET", link, null, read);
     }
 
-    public JsonNode post(String path, Object body) {
-        return once("POST", url(path), body);
+    public <T> T post(String path, Object body, Function<Answer, T> read) {
+        return once("POST", url(path), body, read);
     }
 
     public void delete(String path) {
-        withRetries("DELETE", url(path), null);
+        withRetries("DELETE", url(path), null, null);
     }
 
     private HttpUrl url(String path) {
         return HttpUrl.get(endpoint.resolve(path));
     }
 
-    private JsonNode withRetries(String method, HttpUrl url, Object body) {
+    private <T> T withRetries(String method, HttpUrl url, Object body, Function<Answer, T> read) {
         long deadline = System.nanoTime() + retry.budget().toNanos();
         for (int attempt = 1; ; attempt++) {
             try {
-                return once(method, url, body);
-            } catch (RateLimitedException | ServerErrorException | TransportException e) {
+                return once(method, url, body, read);
+            } catch (RateLimitedException | ServerErrorException | TransportException | MalformedAnswerException e) {
                 if (!retryable(e) || attempt >= retry.maxAttempts()) {
                     throw e;
                 }
@@ -121,10 +125,17 @@ public final class ApiHttp {
     }
 
     private static boolean retryable(ApiException e) {
+        if (e instanceof MalformedAnswerException malformed) {
+            return malformed.isTransient() || List.of(502, 503, 504).contains(e.status());
+        }
         return e instanceof TransportException || List.of(429, 502, 503, 504).contains(e.status());
     }
 
-    private JsonNode once(String method, HttpUrl url, Object body) {
+    /**
+     * One request. {@code read} turns a successful answer into the caller's value; null for a call
+     * whose answer has no body to read (DELETE).
+     */
+    private <T> T once(String method, HttpUrl url, Object body, Function<Answer, T> read) {
         cancellation.throwIfCancelled(method + " " + pathOf(url));
         Request.Builder request = new Request.Builder().url(url)
                 .header("Accept", contentType.toString())
@@ -137,11 +148,22 @@ public final class ApiHttp {
         long started = System.nanoTime();
         try (AutoCloseable ignored = cancellation.onCancel(call::cancel); Response response = call.execute()) {
             ResponseBody responseBody = response.body();
-            String text = responseBody == null ? "" : responseBody.string();
+            if (response.isSuccessful() && read == null) {
+                return null; // a DELETE's answer says nothing we use: its body is not read at all
+            }
+            MediaType type = responseBody == null ? null : responseBody.contentType();
+            String text = BoundedBody.read(responseBody, MAX_ANSWER_BYTES, method, pathOf(url), response.code());
             LOG.fine(() -> method + " " + pathOf(url) + " -> " + response.code() + " in "
                     + (System.nanoTime() - started) / 1_000_000 + " ms");
             if (response.isSuccessful()) {
-                return text.isBlank() ? JSON.nullNode() : JSON.readTree(text);
+                return read == null ? null : read(method, url, response.code(), type, text, read);
+            }
+            String notJson = BoundedBody.notJson(type, text);
+            if (notJson != null) {
+                // A proxy's page: the status says what happened, the body is not the API's.
+                String reason = response.message().isEmpty() ? "HTTP " + response.code() : response.message();
+                throw malformedOrStatus(response.code(), method, pathOf(url), reason + "; " + notJson,
+                        retryAfter(response.header("Retry-After")));
             }
             ErrorBodies.Parsed parsed = errors.parse(text, response.code(), response.message());
             throw ApiException.of(response.code(), method, pathOf(url), parsed.message(), parsed.fieldErrors(),
@@ -154,6 +176,43 @@ public final class ApiHttp {
         } catch (Exception e) {
             throw new TransportException(method, pathOf(url), e);
         }
+    }
+
+    /** A successful answer, checked in the order things go wrong: empty, not JSON, cut short, wrong shape. */
+    private static <T> T read(String method, HttpUrl url, int status, MediaType type, String text, Function<Answer, T> read) {
+        String path = pathOf(url);
+        if (text.isBlank()) {
+            throw new MalformedAnswerException(status, method, path, "the answer is empty; a JSON document was expected",
+                    true, null);
+        }
+        String notJson = BoundedBody.notJson(type, text);
+        if (notJson != null) {
+            throw new MalformedAnswerException(status, method, path, notJson, true, null);
+        }
+        JsonNode tree;
+        try {
+            tree = JSON.readTree(text);
+        } catch (IOException e) {
+            throw new MalformedAnswerException(status, method, path, "the answer is not valid JSON (it ends or breaks after "
+                    + text.length() + " characters): " + BoundedBody.quote(text), true, null);
+        }
+        try {
+            return read.apply(Answer.of(tree));
+        } catch (AnswerShapeException e) {
+            throw new MalformedAnswerException(status, method, path, "the answer is not in the documented shape: "
+                    + e.getMessage(), false, null);
+        }
+    }
+
+    /**
+     * A non-JSON error page: a 5xx or 429 stays what its status says (retried as one). Any other
+     * status is malformed: a proxy's HTML 404 must never make a read conclude that a snapshot is gone.
+     */
+    private static ApiException malformedOrStatus(int status, String method, String path, String message, long retryAfter) {
+        if (status >= 500 || status == 429) {
+            return ApiException.of(status, method, path, message, Map.of(), retryAfter);
+        }
+        return new MalformedAnswerException(status, method, path, message, false, null);
     }
 
     private static byte[] json(Object body) {

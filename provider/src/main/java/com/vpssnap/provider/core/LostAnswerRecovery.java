@@ -1,6 +1,7 @@
 package com.vpssnap.provider.core;
 
 import com.vpssnap.provider.cloud.ApiException;
+import com.vpssnap.provider.cloud.MalformedAnswerException;
 import com.vpssnap.provider.cloud.RateLimitedException;
 import com.vpssnap.provider.cloud.ServerErrorException;
 import com.vpssnap.provider.cloud.TransportException;
@@ -14,7 +15,7 @@ import java.util.logging.Logger;
 
 /**
  * A create POST whose answer may be lost. After a failure that may have happened anyway (no
- * answer, or a 5xx), it looks for the snapshot the POST may have made, and adopts it; only when
+ * answer, a 5xx, or an answer that is not the API's: a proxy's page, a body cut short), it looks for the snapshot the POST may have made, and adopts it; only when
  * there is none does it POST again. So a lost answer neither duplicates a snapshot nor leaves one
  * behind untracked. A 429 means nothing was done: it waits as asked and tries again.
  */
@@ -46,7 +47,8 @@ public final class LostAnswerRecovery {
                 if (e.retryAfterSeconds() > 0) {
                     pause = Duration.ofSeconds(e.retryAfterSeconds());
                 }
-            } catch (TransportException | ServerErrorException e) {
+            } catch (TransportException | ServerErrorException | MalformedAnswerException e) {
+                // Each may come after the cloud made the snapshot: look before posting again.
                 last = e;
                 Optional<T> made = madeSince.apply(started.minus(CLOCK_SKEW));
                 if (made.isPresent()) {

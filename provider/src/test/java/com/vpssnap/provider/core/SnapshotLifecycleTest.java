@@ -14,6 +14,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -150,7 +151,7 @@ class SnapshotLifecycleTest {
             assertTrue(state.isUnknown(output.name()), output.name() + " is unknown in a preview");
         }
         DiffResult diff = resource.diff("1", state, cloud.inputs("b", null));
-        assertEquals(java.util.List.of("name"), diff.replaces());
+        assertEquals(List.of("name"), diff.replaces());
         assertEquals(0, emulator.requests().size(), "no call: " + emulator.requests());
     }
 
@@ -161,6 +162,24 @@ class SnapshotLifecycleTest {
         Created created = resource(cloud).create(cloud.inputs("lost-answer", null), operation());
         assertEquals(1, cloud.held(), "exactly one snapshot");
         assertTrue(created.id().endsWith(String.valueOf(created.state().integer("snapshotId"))), created.toString());
+    }
+
+    @ParameterizedTest
+    @EnumSource(Cloud.class)
+    void aSpoiledCreateAnswerIsTreatedAsLostAndTheSnapshotAdopted(Cloud cloud) {
+        List<String> spoils = List.of("\"action\":\"truncate\"",
+                "\"action\":\"body\",\"status\":200,\"contentType\":\"text/html\",\"body\":\"<html>portal</html>\"",
+                "\"action\":\"body\",\"status\":502,\"contentType\":\"text/html\",\"body\":\"<html>Bad Gateway</html>\"",
+                "\"action\":\"body\",\"status\":201,\"body\":\"\"",
+                "\"action\":\"body\",\"status\":201,\"body\":\"{}\"");
+        for (String spoil : spoils) {
+            emulator.reset();
+            emulator.addFault("{\"method\":\"POST\",\"path\":\"" + cloud.createPath + "\",\"count\":1," + spoil + "}");
+            Created created = resource(cloud).create(cloud.inputs("spoiled", null), operation());
+            assertEquals(1, cloud.held(), "exactly one snapshot after " + spoil);
+            assertEquals(1, emulator.countRequests("POST", cloud.createPath), "posted once: " + spoil);
+            assertTrue(created.id().endsWith(String.valueOf(created.state().integer("snapshotId"))), created.toString());
+        }
     }
 
     @ParameterizedTest

@@ -1,6 +1,6 @@
 package com.vpssnap.provider.cloud.locaweb;
 
-import com.fasterxml.jackson.databind.JsonNode;
+import com.vpssnap.provider.cloud.Answer;
 import com.vpssnap.provider.cloud.ApiHttp;
 import com.vpssnap.provider.cloud.Endpoint;
 import com.vpssnap.provider.cloud.RetryPolicy;
@@ -9,7 +9,6 @@ import com.vpssnap.provider.cloud.wait.Cancellation;
 
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
-import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -33,7 +32,7 @@ public final class LocawebClient {
     }
 
     public LocawebSnapshot getSnapshot(String server, long id) {
-        return snapshot(http.get(snapshots(server) + "/" + id).path("data"));
+        return http.get(snapshots(server) + "/" + id, answer -> snapshot(answer.object("data")));
     }
 
     public LocawebSnapshot createSnapshot(String server, String name, String description) {
@@ -41,7 +40,7 @@ public final class LocawebClient {
         attributes.put("name", name);
         attributes.put("description", description);
         Map<String, Object> body = Map.of("data", Map.of("type", "snapshots", "attributes", attributes));
-        return snapshot(http.post(snapshots(server), body).path("data"));
+        return http.post(snapshots(server), body, answer -> snapshot(answer.object("data")));
     }
 
     /** Asks for deletion; Locaweb answers 202 and removes the snapshot asynchronously. */
@@ -54,7 +53,7 @@ public final class LocawebClient {
     }
 
     public LocawebAction getAction(String server, long snapshotId, long actionId) {
-        return action(http.get(actions(server, snapshotId) + "/" + actionId).path("data"));
+        return http.get(actions(server, snapshotId) + "/" + actionId, answer -> action(answer.object("data")));
     }
 
     public LocawebAction createRevertAction(String server, long snapshotId) {
@@ -63,21 +62,21 @@ public final class LocawebClient {
         attributes.put("resource_id", Long.toString(snapshotId));
         attributes.put("action", "revert");
         Map<String, Object> body = Map.of("data", Map.of("type", "actions", "attributes", attributes));
-        return action(http.post(actions(server, snapshotId), body).path("data"));
+        return http.post(actions(server, snapshotId), body, answer -> action(answer.object("data")));
     }
 
     /** Reads a JSON:API collection from its first page to the last, following {@code links.next}. */
-    private <T> List<T> allPages(String path, Function<JsonNode, T> item) {
+    private <T> List<T> allPages(String path, Function<Answer, T> item) {
         List<T> out = new ArrayList<>();
-        JsonNode page = http.get(path + "?page%5Bnumber%5D=1&page%5Bsize%5D=" + PAGE_SIZE);
-        while (true) {
-            page.path("data").forEach(data -> out.add(item.apply(data)));
-            JsonNode next = page.path("links").path("next");
-            if (!next.isTextual() || next.asText().isEmpty()) {
-                return out;
-            }
-            page = http.getLink(next.asText());
+        Function<Answer, String> readPage = page -> {
+            page.objects("data").forEach(data -> out.add(item.apply(data)));
+            return page.has("links") ? page.object("links").optionalText("next") : null;
+        };
+        String next = http.get(path + "?page%5Bnumber%5D=1&page%5Bsize%5D=" + PAGE_SIZE, readPage);
+        while (next != null && !next.isEmpty()) {
+            next = http.getLink(next, readPage);
         }
+        return out;
     }
 
     private static String snapshots(String server) {
@@ -88,18 +87,15 @@ public final class LocawebClient {
         return snapshots(server) + "/" + snapshotId + "/actions";
     }
 
-    private static LocawebSnapshot snapshot(JsonNode data) {
-        JsonNode a = data.path("attributes");
-        String takenAt = a.path("taken_at").asText(null);
-        return new LocawebSnapshot(data.path("id").asLong(), a.path("name").asText(null),
-                a.path("description").isNull() ? null : a.path("description").asText(null),
-                a.path("uuid").asText(null), takenAt == null ? null : OffsetDateTime.parse(takenAt),
-                a.path("status").asText(null));
+    private static LocawebSnapshot snapshot(Answer data) {
+        Answer a = data.object("attributes");
+        return new LocawebSnapshot(data.number("id"), a.text("name"), a.optionalText("description"),
+                a.optionalText("uuid"), a.optionalOffsetTime("taken_at"), a.text("status"));
     }
 
-    private static LocawebAction action(JsonNode data) {
-        JsonNode a = data.path("attributes");
-        return new LocawebAction(data.path("id").asLong(), a.path("resource_type").asText(null),
-                a.path("resource_id").asText(null), a.path("action").asText(null), a.path("status").asText(null));
+    private static LocawebAction action(Answer data) {
+        Answer a = data.object("attributes");
+        return new LocawebAction(data.number("id"), a.optionalText("resource_type"),
+                a.optionalText("resource_id"), a.optionalText("action"), a.text("status"));
     }
 }

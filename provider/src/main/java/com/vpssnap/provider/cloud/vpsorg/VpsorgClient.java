@@ -1,18 +1,18 @@
 package com.vpssnap.provider.cloud.vpsorg;
 
-import com.fasterxml.jackson.databind.JsonNode;
+import com.vpssnap.provider.cloud.Answer;
 import com.vpssnap.provider.cloud.ApiHttp;
 import com.vpssnap.provider.cloud.Endpoint;
 import com.vpssnap.provider.cloud.RetryPolicy;
 import com.vpssnap.provider.cloud.Secret;
 import com.vpssnap.provider.cloud.wait.Cancellation;
 
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Function;
 
 /** The VPS.org snapshot API: plain JSON, {@code Authorization: Bearer}, every path ending in "/". */
 public final class VpsorgClient {
@@ -29,15 +29,15 @@ public final class VpsorgClient {
     public List<VpsorgSnapshot> listSnapshots(Long serverId) {
         String path = "/snapshots/?page_size=" + PAGE_SIZE + (serverId == null ? "" : "&server_id=" + serverId);
         List<VpsorgSnapshot> out = new ArrayList<>();
-        JsonNode page = http.get(path);
-        while (true) {
-            page.path("results").forEach(item -> out.add(snapshot(item)));
-            JsonNode next = page.path("next");
-            if (!next.isTextual() || next.asText().isEmpty()) {
-                return out;
-            }
-            page = http.getLink(next.asText());
+        Function<Answer, String> readPage = page -> {
+            page.objects("results").forEach(item -> out.add(snapshot(item)));
+            return page.optionalText("next");
+        };
+        String next = http.get(path, readPage);
+        while (next != null && !next.isEmpty()) {
+            next = http.getLink(next, readPage);
         }
+        return out;
     }
 
     /**
@@ -56,14 +56,12 @@ public final class VpsorgClient {
         if (description != null) {
             body.put("description", description);
         }
-        return snapshot(http.post("/snapshots/", body));
+        return http.post("/snapshots/", body, VpsorgClient::snapshot);
     }
 
     /** Starts a restore; the server is {@code restoring} until it is done. Returns the server as answered. */
     public VpsorgServer restore(long snapshotId) {
-        JsonNode server = http.post("/snapshots/" + snapshotId + "/restore/", null).path("server");
-        return new VpsorgServer(server.path("id").asLong(), server.path("name").asText(null),
-                server.path("status").asText(null));
+        return http.post("/snapshots/" + snapshotId + "/restore/", null, answer -> server(answer.object("server")));
     }
 
     public void deleteSnapshot(long id) {
@@ -71,21 +69,22 @@ public final class VpsorgClient {
     }
 
     public VpsorgServer getServer(long id) {
-        JsonNode server = http.get("/servers/" + id + "/");
-        return new VpsorgServer(server.path("id").asLong(), server.path("name").asText(null),
-                server.path("status").asText(null));
+        return http.get("/servers/" + id + "/", VpsorgClient::server);
     }
 
     private static Optional<VpsorgSnapshot> find(List<VpsorgSnapshot> snapshots, long id) {
         return snapshots.stream().filter(s -> s.id() == id).findFirst();
     }
 
-    private static VpsorgSnapshot snapshot(JsonNode s) {
-        JsonNode size = s.path("size_mb");
-        String createdAt = s.path("created_at").asText(null);
-        return new VpsorgSnapshot(s.path("id").asLong(), s.path("server").path("id").asLong(),
-                s.path("server").path("name").asText(null), s.path("name").asText(null),
-                s.path("status").asText(null), size.isNumber() ? size.asLong() : null,
-                createdAt == null ? null : Instant.parse(createdAt), s.path("description").asText(""));
+    private static VpsorgServer server(Answer server) {
+        return new VpsorgServer(server.number("id"), server.optionalText("name"), server.text("status"));
+    }
+
+    private static VpsorgSnapshot snapshot(Answer s) {
+        Answer server = s.object("server");
+        String description = s.optionalText("description");
+        return new VpsorgSnapshot(s.number("id"), server.number("id"), server.optionalText("name"), s.text("name"),
+                s.text("status"), s.optionalNumber("size_mb"), s.optionalInstant("created_at"),
+                description == null ? "" : description);
     }
 }
