@@ -25,7 +25,7 @@ JAVA_HOST_DEP := $(if $(PULUMI_DEP),$(TOOLS_BIN)/pulumi-language-java)
 JAVA_SOURCES := $(shell find provider/src/main emulator/src/main sdk/java/src component/src/main -type f 2>/dev/null) \
   pom.xml provider/pom.xml emulator/pom.xml sdk/java/pom.xml component/pom.xml
 
-.PHONY: unit build install dist test demo emulator schema sdks sdk-java sdk-nodejs example-typescript bench docs clean tools
+.PHONY: unit fuzz build install dist test demo emulator schema sdks sdk-java sdk-nodejs example-typescript bench docs clean tools
 
 ## build: compile every module (emulator, provider, Java SDK, component), package and install the jars (no tests)
 build: $(PROVIDER_JAR)
@@ -89,6 +89,7 @@ test: install dist $(PULUMI_DEP) $(TOFU_DEP) $(TERRAFORM_DEP) $(JAVA_HOST_DEP) $
 	$(MVN) $(MVN_TEST_FLAGS) verify \
 	  -Dvpssnap.bin=$(BIN) -Dvpssnap.pulumi=$(abspath $(PULUMI)) -Dvpssnap.tofu=$(abspath $(TOFU)) \
 	  -Dvpssnap.terraform=$(abspath $(TERRAFORM)) -Dvpssnap.dist=$(DIST) -Dvpssnap.genNodejs=$(GEN_NODEJS)
+	scripts/fuzz.sh 1 $(MVN)
 
 ## unit: every module's unit tests, in-process (the emulator in the test's JVM, no plugin process, no
 ## engine): the emulator, the cloud clients, the core's lifecycle of each cloud, the component, the dist
@@ -96,6 +97,12 @@ test: install dist $(PULUMI_DEP) $(TOFU_DEP) $(TERRAFORM_DEP) $(JAVA_HOST_DEP) $
 unit:
 	python3 -m unittest discover -s scripts/dist -p 'test_*.py'
 	$(MVN) $(MVN_TEST_FLAGS) -q -pl emulator,provider,sdk/java,component test
+
+## fuzz: the fuzz targets (cty msgpack and JSON, the Pulumi struct codec, both clients' answer readers)
+## under Jazzer for FUZZ_ROUNDS rounds of 5 s each (make test runs one round); the corpus carries over
+FUZZ_ROUNDS ?= 24
+fuzz: build
+	scripts/fuzz.sh $(FUZZ_ROUNDS) $(MVN)
 
 ## demo: start the emulator, run a real `pulumi up` of examples/yaml (create, revert, refresh, destroy), stop it
 demo: install dist $(PULUMI_DEP)

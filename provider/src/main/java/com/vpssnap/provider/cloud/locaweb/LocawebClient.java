@@ -87,13 +87,13 @@ public final class LocawebClient {
         return snapshots(server) + "/" + snapshotId + "/actions";
     }
 
-    private static LocawebSnapshot snapshot(Answer data) {
+    static LocawebSnapshot snapshot(Answer data) {
         Answer a = data.object("attributes");
         return new LocawebSnapshot(data.number("id"), a.text("name"), a.optionalText("description"),
                 a.optionalText("uuid"), a.optionalOffsetTime("taken_at"), a.text("status"));
     }
 
-    private static LocawebAction action(Answer data) {
+    static LocawebAction action(Answer data) {
         Answer a = data.object("attributes");
         return new LocawebAction(data.number("id"), a.optionalText("resource_type"),
                 a.optionalText("resource_id"), a.optionalText("action"), a.text("status"));

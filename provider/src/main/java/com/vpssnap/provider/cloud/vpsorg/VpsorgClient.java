@@ -76,11 +76,11 @@ public final class VpsorgClient {
         return snapshots.stream().filter(s -> s.id() == id).findFirst();
     }
 
-    private static VpsorgServer server(Answer server) {
+    static VpsorgServer server(Answer server) {
         return new VpsorgServer(server.number("id"), server.optionalText("name"), server.text("status"));
     }
 
-    private static VpsorgSnapshot snapshot(Answer s) {
+    static VpsorgSnapshot snapshot(Answer s) {
         Answer server = s.object("server");
         String description = s.optionalText("description");
         return new VpsorgSnapshot(s.number("id"), server.number("id"), server.optionalText("name"), s.text("name"),

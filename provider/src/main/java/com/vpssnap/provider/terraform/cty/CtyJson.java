@@ -4,7 +4,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -18,12 +17,15 @@ public final class CtyJson {
     private CtyJson() {
     }
 
+    /** The value, or IllegalArgumentException saying what is wrong with the state; nothing else. */
     public static Object decode(byte[] json, CtyType type) {
+        JsonNode tree;
         try {
-            return value(JSON.readTree(json), type);
+            tree = JSON.readTree(json);
         } catch (IOException e) {
-            throw new UncheckedIOException("state is not JSON", e);
+            throw new IllegalArgumentException("the state is not JSON (" + e.getClass().getSimpleName() + ")", e);
         }
+        return value(tree, type);
     }
 
     private static Object value(JsonNode node, CtyType type) {
@@ -37,8 +39,14 @@ public final class CtyJson {
             return node.asBoolean();
         }
         if (type == CtyType.NUMBER) {
-            BigDecimal n = new BigDecimal(node.asText()).stripTrailingZeros();
-            return n.scale() <= 0 ? (Object) n.longValueExact() : n;
+            BigDecimal n;
+            try {
+                n = new BigDecimal(node.asText()).stripTrailingZeros();
+            } catch (NumberFormatException e) {
+                throw new IllegalArgumentException("expected a number in the state, got " + node.getNodeType());
+            }
+            // A whole number that fits a long is one; a larger one stays exact.
+            return n.scale() <= 0 && n.precision() - n.scale() <= 18 ? (Object) n.longValueExact() : n;
         }
         if (type instanceof CtyType.Collection c && !c.kind().equals("map")) {
             List<Object> items = new ArrayList<>();

@@ -5,6 +5,7 @@ import com.vpssnap.provider.core.Unknown;
 import java.io.ByteArrayOutputStream;
 import java.math.BigDecimal;
 import java.math.BigInteger;
+import java.nio.BufferUnderflowException;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -30,9 +31,16 @@ public final class CtyMsgpack {
         return out.toByteArray();
     }
 
+    /** The value, or IllegalArgumentException saying what is wrong with the bytes; nothing else. */
     public static Object decode(byte[] bytes, CtyType type) {
         Reader in = new Reader(ByteBuffer.wrap(bytes));
-        Object value = in.read(type);
+        Object value;
+        try {
+            value = in.read(type);
+        } catch (BufferUnderflowException | IndexOutOfBoundsException e) {
+            throw new IllegalArgumentException("the msgpack value ends early, at byte " + in.buffer.position()
+                    + " of " + bytes.length);
+        }
         if (in.buffer.hasRemaining()) {
             throw new IllegalArgumentException(in.buffer.remaining() + " bytes left after the value");
         }
@@ -263,21 +271,34 @@ public final class CtyMsgpack {
             } else {
                 throw new IllegalArgumentException("expected a string, got 0x" + Integer.toHexString(b));
             }
-            byte[] utf8 = new byte[length];
+            byte[] utf8 = new byte[within(length)];
             buffer.get(utf8);
             return new String(utf8, StandardCharsets.UTF_8);
         }
 
+        /**
+         * A length read from the bytes, checked before anything is allocated for it: a prefix
+         * claiming more than the bytes that are left (or a negative one) is refused.
+         */
+        private int within(int length) {
+            if (length < 0 || length > buffer.remaining()) {
+                throw new IllegalArgumentException("a length of " + Integer.toUnsignedString(length) + " at byte "
+                        + buffer.position() + ", but only " + buffer.remaining() + " bytes are left");
+            }
+            return length;
+        }
+
+        /** An element count: every element takes at least one byte, so it cannot exceed what is left. */
         private int size(int fix, int sixteen, int thirtyTwo) {
             int b = Byte.toUnsignedInt(buffer.get());
             if ((b & 0xf0) == fix) {
                 return b & 0x0f;
             }
             if (b == sixteen) {
-                return Short.toUnsignedInt(buffer.getShort());
+                return within(Short.toUnsignedInt(buffer.getShort()));
             }
             if (b == thirtyTwo) {
-                return buffer.getInt();
+                return within(buffer.getInt());
             }
             throw new IllegalArgumentException("expected a collection header, got 0x" + Integer.toHexString(b));
         }
