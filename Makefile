@@ -25,7 +25,7 @@ JAVA_HOST_DEP := $(if $(PULUMI_DEP),$(TOOLS_BIN)/pulumi-language-java)
 JAVA_SOURCES := $(shell find provider/src/main emulator/src/main sdk/java/src component/src/main -type f 2>/dev/null) \
   pom.xml provider/pom.xml emulator/pom.xml sdk/java/pom.xml component/pom.xml
 
-.PHONY: unit fuzz build install dist test demo emulator schema sdks sdk-java sdk-nodejs example-typescript bench docs clean tools
+.PHONY: unit fuzz contract build install dist test demo emulator schema sdks sdk-java sdk-nodejs example-typescript bench docs clean tools
 
 ## build: compile every module (emulator, provider, Java SDK, component), package and install the jars (no tests)
 build: $(PROVIDER_JAR)
@@ -97,6 +97,11 @@ test: install dist $(PULUMI_DEP) $(TOFU_DEP) $(TERRAFORM_DEP) $(JAVA_HOST_DEP) $
 unit:
 	python3 -m unittest discover -s scripts/dist -p 'test_*.py'
 	$(MVN) $(MVN_TEST_FLAGS) -q -pl emulator,provider,sdk/java,component test
+
+## contract: check a real endpoint (VPSSNAP_LOCAWEB_* / VPSSNAP_VPSORG_*, README "Contract check") against what
+## the clients and the emulator assume; makes and deletes one snapshot per cloud; without tokens it calls nothing
+contract: $(PROVIDER_JAR)
+	java -cp "provider/target/lib/*:$(PROVIDER_JAR)" com.vpssnap.provider.contract.ContractSuite
 
 ## fuzz: the fuzz targets (cty msgpack and JSON, the Pulumi struct codec, both clients' answer readers)
 ## under Jazzer for FUZZ_ROUNDS rounds of 5 s each (make test runs one round); the corpus carries over

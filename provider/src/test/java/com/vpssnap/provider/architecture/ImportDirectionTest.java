@@ -29,7 +29,8 @@ class ImportDirectionTest {
             "core", List.of("cloud"),
             "pulumi", List.of("cloud", "core"),
             "terraform", List.of("cloud", "core"),
-            "docs", List.of("core"));
+            "docs", List.of("core"),
+            "contract", List.of("cloud"));
 
     @Test
     void everyLayerNamesOnlyTheLayersBelowIt() throws IOException {

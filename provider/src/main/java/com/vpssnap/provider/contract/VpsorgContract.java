@@ -1,0 +1,130 @@
+package com.vpssnap.provider.contract;
+
+import com.vpssnap.provider.cloud.ApiException;
+import com.vpssnap.provider.cloud.Endpoint;
+import com.vpssnap.provider.cloud.NotFoundException;
+import com.vpssnap.provider.cloud.RetryPolicy;
+import com.vpssnap.provider.cloud.Secret;
+import com.vpssnap.provider.cloud.UnauthorizedException;
+import com.vpssnap.provider.cloud.vpsorg.VpsorgClient;
+import com.vpssnap.provider.cloud.vpsorg.VpsorgSnapshot;
+import com.vpssnap.provider.cloud.wait.Cancellation;
+
+import java.time.Duration;
+import java.util.LinkedHashSet;
+import java.util.Optional;
+import java.util.Set;
+
+/** What the VPS.org client and the emulator assume of the VPS.org API, checked on one server. */
+final class VpsorgContract {
+    private final String endpoint;
+    private final String token;
+    private final long serverId;
+    private final String name;
+    private final Duration patience;
+    private final ContractReport report;
+
+    VpsorgContract(ContractTarget target, String name, Duration patience, ContractReport report) {
+        this.endpoint = target.vpsorgEndpoint();
+        this.token = target.vpsorgToken();
+        this.serverId = target.vpsorgServerId();
+        this.name = name;
+        this.patience = patience;
+        this.report = report;
+    }
+
+    void run() {
+        Cancellation cancellation = new Cancellation();
+        VpsorgClient client = client(token, cancellation);
+        report.run("vpsorg: a wrong token is refused with 401 or 403", () -> {
+            try {
+                client("vpssnap-contract-wrong-token", cancellation).getServer(serverId);
+                return "the server was answered";
+            } catch (UnauthorizedException expected) {
+                return null;
+            }
+        });
+        report.run("vpsorg: the server answers with its id, name and status active", () -> {
+            var server = client.getServer(serverId);
+            return server.id() == serverId && "active".equals(server.status()) ? null
+                    : "answered id " + server.id() + ", status " + server.status();
+        });
+        int[] before = {-1};
+        report.run("vpsorg: the server's snapshots list as pages (results, next), filtered by server_id", () -> {
+            var listed = client.listSnapshots(serverId);
+            before[0] = listed.size();
+            report.note(listed.size() + " snapshots on server " + serverId + " before");
+            return listed.stream().allMatch(s -> s.serverId() == serverId) ? null : "another server's snapshot is listed";
+        });
+        if (before[0] >= 5) {
+            report.check("vpsorg: room for one more snapshot", "server " + serverId
+                    + " already has 5, VPS.org's limit: the suite would fail to create; free one or pick another server");
+            return;
+        }
+        report.run("vpsorg: deleting an unknown snapshot answers 404", () -> {
+            try {
+                client.deleteSnapshot(999_999_999L);
+                return "snapshot 999999999 was deleted";
+            } catch (NotFoundException expected) {
+                return null;
+            }
+        });
+        long[] made = {-1};
+        boolean[] gone = {false};
+        try {
+            report.run("vpsorg: a create answers 201 with the snapshot, as named, in_progress (size unknown) or completed", () -> {
+                VpsorgSnapshot s = client.createSnapshot(serverId, name, "made by make contract; deleted by it");
+                made[0] = s.id();
+                report.note("made snapshot " + s.id() + " on server " + serverId);
+                if (!name.equals(s.name()) || s.serverId() != serverId) {
+                    return "answered name " + s.name() + " on server " + s.serverId();
+                }
+                if (VpsorgSnapshot.IN_PROGRESS.equals(s.status())) {
+                    return s.sizeMb() == null ? null : "in_progress with a size";
+                }
+                return VpsorgSnapshot.COMPLETED.equals(s.status()) ? null : "status " + s.status();
+            });
+            if (made[0] < 0) {
+                return;
+            }
+            report.run("vpsorg: it becomes completed, through in_progress only, with a size", () -> {
+                Set<String> seen = new LinkedHashSet<>();
+                long deadline = System.nanoTime() + patience.toNanos();
+                while (true) {
+                    Optional<VpsorgSnapshot> now = client.findSnapshot(made[0], serverId);
+                    if (now.isEmpty()) {
+                        return "it vanished while being created";
+                    }
+                    seen.add(now.get().status());
+                    if (VpsorgSnapshot.COMPLETED.equals(now.get().status())) {
+                        seen.removeAll(Set.of(VpsorgSnapshot.IN_PROGRESS, VpsorgSnapshot.COMPLETED));
+                        return !seen.isEmpty() ? "passed through " + seen : now.get().sizeMb() == null ? "completed without a size" : null;
+                    }
+                    if (System.nanoTime() > deadline) {
+                        return "still " + now.get().status() + " after " + patience.toMinutes() + " min";
+                    }
+                    Thread.sleep(1000);
+                }
+            });
+            report.run("vpsorg: a delete is accepted and the snapshot is no longer listed", () -> {
+                client.deleteSnapshot(made[0]);
+                gone[0] = client.findSnapshot(made[0], serverId).isEmpty();
+                return gone[0] ? null : "still listed after the delete";
+            });
+        } finally {
+            if (made[0] >= 0 && !gone[0]) {
+                try {
+                    client.deleteSnapshot(made[0]);
+                    report.note("cleaned up: deleted snapshot " + made[0]);
+                } catch (ApiException e) {
+                    report.note("could not delete snapshot " + made[0] + ": " + e.getMessage() + "; delete it by hand");
+                }
+            }
+        }
+    }
+
+    private VpsorgClient client(String token, Cancellation cancellation) {
+        return new VpsorgClient(Endpoint.parse(endpoint, "VPSSNAP_VPSORG_ENDPOINT"), new Secret(token),
+                RetryPolicy.DEFAULT, cancellation);
+    }
+}
