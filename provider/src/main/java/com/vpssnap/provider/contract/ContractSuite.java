@@ -31,13 +31,15 @@ public final class ContractSuite {
             return 2;
         }
         Duration patience = Duration.ofMinutes(Long.parseLong(env.getOrDefault("VPSSNAP_CONTRACT_PATIENCE_MINUTES", "30")));
+        // How often a wait looks again; the emulator's suite run looks more often than a real account needs.
+        Duration every = Duration.ofMillis(Long.parseLong(env.getOrDefault("VPSSNAP_CONTRACT_POLL_MS", "1000")));
         String name = "vpssnap-contract-" + STAMP.format(Instant.now());
         ContractReport report = new ContractReport(out);
         if (target.locaweb()) {
-            new LocawebContract(target, name, patience, report).run();
+            new LocawebContract(target, name, patience, every, report).run();
         }
         if (target.vpsorg()) {
-            new VpsorgContract(target, name, patience, report).run();
+            new VpsorgContract(target, name, patience, every, report).run();
         }
         out.println(report.passed() + " checks held, " + report.failures().size() + " failed");
         return report.failures().isEmpty() ? 0 : 1;

@@ -22,14 +22,16 @@ final class LocawebContract {
     private final String server;
     private final String name;
     private final Duration patience;
+    private final Duration every;
     private final ContractReport report;
 
-    LocawebContract(ContractTarget target, String name, Duration patience, ContractReport report) {
+    LocawebContract(ContractTarget target, String name, Duration patience, Duration every, ContractReport report) {
         this.endpoint = target.locawebEndpoint();
         this.token = target.locawebToken();
         this.server = target.locawebServer();
         this.name = name;
         this.patience = patience;
+        this.every = every;
         this.report = report;
     }
 
@@ -118,7 +120,7 @@ final class LocawebContract {
             if (System.nanoTime() > deadline) {
                 throw new IllegalStateException("still " + status + " after " + patience.toMinutes() + " min");
             }
-            Thread.sleep(1000);
+            Thread.sleep(every.toMillis());
         }
     }
 
@@ -132,12 +134,12 @@ final class LocawebContract {
             long deadline = System.nanoTime() + CLEANUP_PATIENCE.toNanos();
             while (Set.of(LocawebSnapshot.CREATING, LocawebSnapshot.REVERTING).contains(client.getSnapshot(server, id).status())
                     && System.nanoTime() < deadline) {
-                Thread.sleep(1000);
+                Thread.sleep(every.toMillis());
             }
             client.deleteSnapshot(server, id);
             while (System.nanoTime() < deadline) {
                 client.getSnapshot(server, id); // throws NotFoundException once it is gone
-                Thread.sleep(1000);
+                Thread.sleep(every.toMillis());
             }
             report.note("asked to delete snapshot " + id + " on " + server + ", still there after 10 min; check it by hand");
         } catch (NotFoundException gone) {

@@ -22,14 +22,16 @@ final class VpsorgContract {
     private final long serverId;
     private final String name;
     private final Duration patience;
+    private final Duration every;
     private final ContractReport report;
 
-    VpsorgContract(ContractTarget target, String name, Duration patience, ContractReport report) {
+    VpsorgContract(ContractTarget target, String name, Duration patience, Duration every, ContractReport report) {
         this.endpoint = target.vpsorgEndpoint();
         this.token = target.vpsorgToken();
         this.serverId = target.vpsorgServerId();
         this.name = name;
         this.patience = patience;
+        this.every = every;
         this.report = report;
     }
 
@@ -103,7 +105,7 @@ final class VpsorgContract {
                     if (System.nanoTime() > deadline) {
                         return "still " + now.get().status() + " after " + patience.toMinutes() + " min";
                     }
-                    Thread.sleep(1000);
+                    Thread.sleep(every.toMillis());
                 }
             });
             report.run("vpsorg: a delete is accepted and the snapshot is no longer listed", () -> {

@@ -40,7 +40,7 @@ class ContractSuiteTest {
         return Map.of("VPSSNAP_LOCAWEB_ENDPOINT", emulator.locawebEndpoint(), "VPSSNAP_LOCAWEB_TOKEN", EmulatorFixture.LOCAWEB_TOKEN,
                 "VPSSNAP_CONTRACT_LOCAWEB_SERVER", "cpro0299",
                 "VPSSNAP_VPSORG_ENDPOINT", emulator.vpsorgEndpoint(), "VPSSNAP_VPSORG_TOKEN", EmulatorFixture.VPSORG_TOKEN,
-                "VPSSNAP_CONTRACT_VPSORG_SERVER_ID", "12345");
+                "VPSSNAP_CONTRACT_VPSORG_SERVER_ID", "12345", "VPSSNAP_CONTRACT_POLL_MS", "100");
     }
 
     @Test

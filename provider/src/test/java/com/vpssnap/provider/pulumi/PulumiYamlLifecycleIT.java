@@ -99,24 +99,12 @@ class PulumiYamlLifecycleIT extends EmulatorTest {
         return id;
     }
 
-    /** A fresh stack whose config points this cloud at the emulator, with the token set as a secret. */
     static PulumiCli stack(CloudCase cloud, Path workspace, EmulatorFixture emulator) throws Exception {
-        PulumiCli pulumi = new PulumiCli(workspace);
-        pulumi.writeProgram(program(cloud, ""));
-        pulumi.ok("stack", "init", "dev");
-        pulumi.ok("config", "set", "vpssnap:" + cloud.endpointKey, cloud.endpoint(emulator));
-        pulumi.ok("config", "set", "--secret", "vpssnap:" + cloud.tokenKey, cloud.token());
-        return pulumi;
+        return cloud.pulumiStack(workspace, emulator);
     }
 
-    /** A program whose outputs show the first resource's id and status. */
     static String program(CloudCase cloud, String resources) {
-        if (resources.isEmpty()) {
-            return "name: vpssnap-e2e\nruntime: yaml\n";
-        }
-        String first = resources.strip().substring(0, resources.strip().indexOf(':'));
-        return "name: vpssnap-e2e\nruntime: yaml\nresources:\n" + resources
-                + "outputs:\n  snapshotId: ${" + first + ".snapshotId}\n  status: ${" + first + ".status}\n";
+        return cloud.yamlProgram(resources);
     }
 
     private static List<Long> ids(List<JsonNode> snapshots) {

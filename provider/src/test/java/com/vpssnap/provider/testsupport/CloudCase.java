@@ -148,4 +148,24 @@ public enum CloudCase {
         return "data \"" + type + "\" \"all\" {\n  " + hclServer + "\n  depends_on = [" + terraformType() + "."
                 + resourceLabel + "]\n}\noutput \"listed\" { value = length(data." + type + ".all.snapshots) }\n";
     }
+
+    /** A fresh stack whose config points this cloud at the emulator, with the token set as a secret. */
+    public PulumiCli pulumiStack(java.nio.file.Path workspace, EmulatorFixture emulator) throws Exception {
+        PulumiCli pulumi = new PulumiCli(workspace);
+        pulumi.writeProgram(yamlProgram(""));
+        pulumi.ok("stack", "init", "dev");
+        pulumi.ok("config", "set", "vpssnap:" + endpointKey, endpoint(emulator));
+        pulumi.ok("config", "set", "--secret", "vpssnap:" + tokenKey, token());
+        return pulumi;
+    }
+
+    /** A YAML program whose outputs show the first resource's id and status. */
+    public String yamlProgram(String resources) {
+        if (resources.isEmpty()) {
+            return "name: vpssnap-e2e\nruntime: yaml\n";
+        }
+        String first = resources.strip().substring(0, resources.strip().indexOf(':'));
+        return "name: vpssnap-e2e\nruntime: yaml\nresources:\n" + resources
+                + "outputs:\n  snapshotId: ${" + first + ".snapshotId}\n  status: ${" + first + ".status}\n";
+    }
 }

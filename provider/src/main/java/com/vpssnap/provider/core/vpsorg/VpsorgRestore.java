@@ -1,6 +1,10 @@
 package com.vpssnap.provider.core.vpsorg;
 
 import com.vpssnap.provider.cloud.BadRequestException;
+import com.vpssnap.provider.cloud.MalformedAnswerException;
+import com.vpssnap.provider.cloud.ServerErrorException;
+import com.vpssnap.provider.cloud.TransportException;
+import com.vpssnap.provider.cloud.vpsorg.VpsorgServer;
 import com.vpssnap.provider.cloud.vpsorg.VpsorgClient;
 import com.vpssnap.provider.cloud.vpsorg.VpsorgSnapshot;
 import com.vpssnap.provider.core.Operation;
@@ -29,6 +33,13 @@ final class VpsorgRestore {
         } catch (BadRequestException e) {
             throw new ProviderException("cannot restore server " + snapshot.serverId() + " from snapshot "
                     + snapshotId + ": VPS.org refused it: " + e.apiMessage(), e);
+        } catch (TransportException | ServerErrorException | MalformedAnswerException e) {
+            // The restore may have started: follow it rather than restore a second time.
+            if (!VpsorgServer.RESTORING.equals(client.getServer(snapshot.serverId()).status())) {
+                throw new ProviderException("the answer to restoring server " + snapshot.serverId() + " from snapshot "
+                        + snapshotId + " was lost (" + e.getMessage() + "), and the server is not restoring; "
+                        + "apply again to restore", e);
+            }
         }
         VpsorgWaits.untilNotRestoring(client, snapshot.serverId(), operation);
     }

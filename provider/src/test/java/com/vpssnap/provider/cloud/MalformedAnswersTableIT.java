@@ -27,7 +27,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
  * request is performed; only its answer is spoiled, once). What each call then does is written
  * to provider/target/malformed-answers.md, the README's table.
  */
-class MalformedAnswersTest {
+class MalformedAnswersTableIT {
     private static final String TOKEN = "malformed-canary-token";
     private static final Pattern QUOTE = Pattern.compile("\"([^\"]*)\"");
     private static EmulatorFixture emulator;
