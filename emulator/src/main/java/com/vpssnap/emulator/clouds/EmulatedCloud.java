@@ -16,22 +16,35 @@ import java.util.Map;
  * registers each once.
  */
 public interface EmulatedCloud {
+    /** Who the cloud is: what every list, flag and route names it by. */
+    Identity identity();
+
     /** The cloud's key in the seed file, the state view, the state file and {@code /_emulator/<name>/...}. */
-    String name();
+    default String name() {
+        return identity().name();
+    }
 
     /** The name people know it by, for messages and the usage text. */
-    String title();
+    default String title() {
+        return identity().title();
+    }
 
     /** The token its API accepts unless told otherwise (--<name>-token). */
-    String defaultToken();
+    default String defaultToken() {
+        return identity().defaultToken();
+    }
 
     /** The API's path prefix, e.g. {@code /v1}. */
-    String apiPrefix();
-
-    Handler api(Store store, String token);
+    default String apiPrefix() {
+        return identity().apiPrefix();
+    }
 
     /** The state type persisted under {@link #name()}. */
-    Class<? extends CloudState> stateType();
+    default Class<? extends CloudState> stateType() {
+        return identity().stateType();
+    }
+
+    Handler api(Store store, String token);
 
     /** A fresh state holding the seed's servers; {@code seed} is this cloud's section (may be missing). */
     CloudState seeded(JsonNode seed);
@@ -44,6 +57,17 @@ public interface EmulatedCloud {
 
     /** Adds a server from {@code POST /_emulator/servers} ({@code {"cloud": name(), ...}}). */
     void addServer(World world, JsonNode body);
+
+    /**
+     * @param name its key everywhere (seed, state, routes, flags)
+     * @param title the name people know it by
+     * @param defaultToken the token its API accepts by default
+     * @param apiPrefix the API's path prefix
+     * @param stateType its part of the world, as persisted
+     */
+    record Identity(String name, String title, String defaultToken, String apiPrefix,
+                    Class<? extends CloudState> stateType) {
+    }
 
     /** A control call under {@code /_emulator/<name>}; {@code path} is what follows that prefix. */
     Reply control(Store store, Request request, String path);

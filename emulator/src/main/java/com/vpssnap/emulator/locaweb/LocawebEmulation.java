@@ -21,36 +21,17 @@ import static com.vpssnap.emulator.clouds.ControlReplies.oneOf;
 /** Locaweb Cloud in the emulator: its API, its world, its control routes and its seed. */
 public final class LocawebEmulation implements EmulatedCloud {
     static final String NAME = "locaweb";
+    private static final Identity IDENTITY = new Identity(NAME, "Locaweb", "lw-demo-token", LocawebApi.PREFIX, LocawebWorld.class);
     private static final Set<String> STATUSES = Set.of("creating", "done", "removing", "reverting", "waiting_deletion", "error");
 
     @Override
-    public String name() {
-        return NAME;
-    }
-
-    @Override
-    public String title() {
-        return "Locaweb";
-    }
-
-    @Override
-    public String defaultToken() {
-        return "lw-demo-token";
-    }
-
-    @Override
-    public String apiPrefix() {
-        return LocawebApi.PREFIX;
+    public Identity identity() {
+        return IDENTITY;
     }
 
     @Override
     public Handler api(Store store, String token) {
         return new LocawebApi(store, token);
-    }
-
-    @Override
-    public Class<? extends CloudState> stateType() {
-        return LocawebWorld.class;
     }
 
     @Override

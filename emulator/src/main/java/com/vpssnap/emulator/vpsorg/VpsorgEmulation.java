@@ -22,36 +22,17 @@ import static com.vpssnap.emulator.clouds.ControlReplies.oneOf;
 /** VPS.org in the emulator: its API, its world, its control routes and its seed. */
 public final class VpsorgEmulation implements EmulatedCloud {
     static final String NAME = "vpsorg";
+    private static final Identity IDENTITY = new Identity(NAME, "VPS.org", "vps-demo-token", VpsorgApi.PREFIX, VpsorgWorld.class);
     private static final Set<String> STATUSES = Set.of("in_progress", "completed", "failed");
 
     @Override
-    public String name() {
-        return NAME;
-    }
-
-    @Override
-    public String title() {
-        return "VPS.org";
-    }
-
-    @Override
-    public String defaultToken() {
-        return "vps-demo-token";
-    }
-
-    @Override
-    public String apiPrefix() {
-        return VpsorgApi.PREFIX;
+    public Identity identity() {
+        return IDENTITY;
     }
 
     @Override
     public Handler api(Store store, String token) {
         return new VpsorgApi(store, token);
-    }
-
-    @Override
-    public Class<? extends CloudState> stateType() {
-        return VpsorgWorld.class;
     }
 
     @Override

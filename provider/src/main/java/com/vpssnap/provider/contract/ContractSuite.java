@@ -35,11 +35,12 @@ public final class ContractSuite {
         Duration every = Duration.ofMillis(Long.parseLong(env.getOrDefault("VPSSNAP_CONTRACT_POLL_MS", "1000")));
         String name = "vpssnap-contract-" + STAMP.format(Instant.now());
         ContractReport report = new ContractReport(out);
+        ContractRun run = new ContractRun(name, patience, every, report);
         if (target.locaweb()) {
-            new LocawebContract(target, name, patience, every, report).run();
+            new LocawebContract(target, run).run();
         }
         if (target.vpsorg()) {
-            new VpsorgContract(target, name, patience, every, report).run();
+            new VpsorgContract(target, run).run();
         }
         out.println(report.passed() + " checks held, " + report.failures().size() + " failed");
         return report.failures().isEmpty() ? 0 : 1;

@@ -20,19 +20,15 @@ final class LocawebContract {
     private final String endpoint;
     private final String token;
     private final String server;
-    private final String name;
-    private final Duration patience;
-    private final Duration every;
+    private final ContractRun run;
     private final ContractReport report;
 
-    LocawebContract(ContractTarget target, String name, Duration patience, Duration every, ContractReport report) {
+    LocawebContract(ContractTarget target, ContractRun run) {
         this.endpoint = target.locawebEndpoint();
         this.token = target.locawebToken();
         this.server = target.locawebServer();
-        this.name = name;
-        this.patience = patience;
-        this.every = every;
-        this.report = report;
+        this.run = run;
+        this.report = run.report();
     }
 
     void run() {
@@ -62,10 +58,10 @@ final class LocawebContract {
         boolean[] gone = {false};
         try {
             report.run("locaweb: a create answers 201 with the snapshot, as named, creating or done", () -> {
-                LocawebSnapshot s = client.createSnapshot(server, name, "made by make contract; deleted by it");
+                LocawebSnapshot s = client.createSnapshot(server, run.name(), "made by make contract; deleted by it");
                 made[0] = s.id();
                 report.note("made snapshot " + s.id() + " on " + server);
-                if (!name.equals(s.name())) {
+                if (!run.name().equals(s.name())) {
                     return "named " + s.name();
                 }
                 return Set.of(LocawebSnapshot.CREATING, LocawebSnapshot.DONE).contains(s.status()) ? null : "status " + s.status();
@@ -107,10 +103,10 @@ final class LocawebContract {
         }
     }
 
-    /** The statuses seen until {@code until}, looking every second, for at most the patience. */
+    /** The statuses seen until {@code until}, looking at the run's interval, for at most its patience. */
     private Set<String> watch(StatusRead read, String until) throws Exception {
         Set<String> seen = new LinkedHashSet<>();
-        long deadline = System.nanoTime() + patience.toNanos();
+        long deadline = System.nanoTime() + run.patience().toNanos();
         while (true) {
             String status = read.status();
             seen.add(status);
@@ -118,9 +114,9 @@ final class LocawebContract {
                 return seen;
             }
             if (System.nanoTime() > deadline) {
-                throw new IllegalStateException("still " + status + " after " + patience.toMinutes() + " min");
+                throw new IllegalStateException("still " + status + " after " + run.patience().toMinutes() + " min");
             }
-            Thread.sleep(every.toMillis());
+            Thread.sleep(run.every().toMillis());
         }
     }
 
@@ -134,12 +130,12 @@ final class LocawebContract {
             long deadline = System.nanoTime() + CLEANUP_PATIENCE.toNanos();
             while (Set.of(LocawebSnapshot.CREATING, LocawebSnapshot.REVERTING).contains(client.getSnapshot(server, id).status())
                     && System.nanoTime() < deadline) {
-                Thread.sleep(every.toMillis());
+                Thread.sleep(run.every().toMillis());
             }
             client.deleteSnapshot(server, id);
             while (System.nanoTime() < deadline) {
                 client.getSnapshot(server, id); // throws NotFoundException once it is gone
-                Thread.sleep(every.toMillis());
+                Thread.sleep(run.every().toMillis());
             }
             report.note("asked to delete snapshot " + id + " on " + server + ", still there after 10 min; check it by hand");
         } catch (NotFoundException gone) {

@@ -10,7 +10,6 @@ import com.vpssnap.provider.cloud.vpsorg.VpsorgClient;
 import com.vpssnap.provider.cloud.vpsorg.VpsorgSnapshot;
 import com.vpssnap.provider.cloud.wait.Cancellation;
 
-import java.time.Duration;
 import java.util.LinkedHashSet;
 import java.util.Optional;
 import java.util.Set;
@@ -20,19 +19,15 @@ final class VpsorgContract {
     private final String endpoint;
     private final String token;
     private final long serverId;
-    private final String name;
-    private final Duration patience;
-    private final Duration every;
+    private final ContractRun run;
     private final ContractReport report;
 
-    VpsorgContract(ContractTarget target, String name, Duration patience, Duration every, ContractReport report) {
+    VpsorgContract(ContractTarget target, ContractRun run) {
         this.endpoint = target.vpsorgEndpoint();
         this.token = target.vpsorgToken();
         this.serverId = target.vpsorgServerId();
-        this.name = name;
-        this.patience = patience;
-        this.every = every;
-        this.report = report;
+        this.run = run;
+        this.report = run.report();
     }
 
     void run() {
@@ -75,10 +70,10 @@ final class VpsorgContract {
         boolean[] gone = {false};
         try {
             report.run("vpsorg: a create answers 201 with the snapshot, as named, in_progress (size unknown) or completed", () -> {
-                VpsorgSnapshot s = client.createSnapshot(serverId, name, "made by make contract; deleted by it");
+                VpsorgSnapshot s = client.createSnapshot(serverId, run.name(), "made by make contract; deleted by it");
                 made[0] = s.id();
                 report.note("made snapshot " + s.id() + " on server " + serverId);
-                if (!name.equals(s.name()) || s.serverId() != serverId) {
+                if (!run.name().equals(s.name()) || s.serverId() != serverId) {
                     return "answered name " + s.name() + " on server " + s.serverId();
                 }
                 if (VpsorgSnapshot.IN_PROGRESS.equals(s.status())) {
@@ -91,7 +86,7 @@ final class VpsorgContract {
             }
             report.run("vpsorg: it becomes completed, through in_progress only, with a size", () -> {
                 Set<String> seen = new LinkedHashSet<>();
-                long deadline = System.nanoTime() + patience.toNanos();
+                long deadline = System.nanoTime() + run.patience().toNanos();
                 while (true) {
                     Optional<VpsorgSnapshot> now = client.findSnapshot(made[0], serverId);
                     if (now.isEmpty()) {
@@ -103,9 +98,9 @@ final class VpsorgContract {
                         return !seen.isEmpty() ? "passed through " + seen : now.get().sizeMb() == null ? "completed without a size" : null;
                     }
                     if (System.nanoTime() > deadline) {
-                        return "still " + now.get().status() + " after " + patience.toMinutes() + " min";
+                        return "still " + now.get().status() + " after " + run.patience().toMinutes() + " min";
                     }
-                    Thread.sleep(every.toMillis());
+                    Thread.sleep(run.every().toMillis());
                 }
             });
             report.run("vpsorg: a delete is accepted and the snapshot is no longer listed", () -> {

@@ -17,12 +17,21 @@ import java.util.function.Function;
  * @param <C> the cloud's API client
  */
 public interface CloudModule<C> {
+    /** Who the cloud is: what every list names it by. */
+    Identity identity();
+
     /** The module of its tokens ({@code vpssnap:<name>:Snapshot}) and of its Terraform types. */
-    String name();
+    default String name() {
+        return identity().name();
+    }
 
-    ConfigKey endpointSetting();
+    default ConfigKey endpointSetting() {
+        return identity().endpoint();
+    }
 
-    ConfigKey tokenSetting();
+    default ConfigKey tokenSetting() {
+        return identity().token();
+    }
 
     /** A client for one configuration; called at most once per provider configuration. */
     C connect(Endpoint endpoint, Secret token, Cancellation cancellation);
@@ -34,6 +43,14 @@ public interface CloudModule<C> {
     /** Its settings in the order the schemas and docs list them. */
     default List<ConfigKey> settings() {
         return List.of(endpointSetting(), tokenSetting());
+    }
+
+    /**
+     * @param name the module of its tokens and Terraform types
+     * @param endpoint its base URL setting
+     * @param token its API token setting
+     */
+    record Identity(String name, ConfigKey endpoint, ConfigKey token) {
     }
 
     /**

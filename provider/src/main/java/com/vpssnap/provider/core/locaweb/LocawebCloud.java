@@ -23,22 +23,14 @@ public final class LocawebCloud implements CloudModule<LocawebClient> {
     public static final ConfigKey TOKEN = ConfigKey.token("locawebToken", "VPSSNAP_LOCAWEB_TOKEN",
             "API token for Locaweb Cloud, sent as the `X-Auth-Token` header. Needed only by Locaweb resources and functions.");
 
+    private static final Identity IDENTITY = new Identity("locaweb", ENDPOINT, TOKEN);
+
     private LocawebCloud() {
     }
 
     @Override
-    public String name() {
-        return "locaweb";
-    }
-
-    @Override
-    public ConfigKey endpointSetting() {
-        return ENDPOINT;
-    }
-
-    @Override
-    public ConfigKey tokenSetting() {
-        return TOKEN;
+    public Identity identity() {
+        return IDENTITY;
     }
 
     @Override

@@ -23,22 +23,14 @@ public final class VpsorgCloud implements CloudModule<VpsorgClient> {
     public static final ConfigKey TOKEN = ConfigKey.token("vpsorgToken", "VPSSNAP_VPSORG_TOKEN",
             "API token for VPS.org, sent as `Authorization: Bearer`. Needed only by VPS.org resources and functions.");
 
+    private static final Identity IDENTITY = new Identity("vpsorg", ENDPOINT, TOKEN);
+
     private VpsorgCloud() {
     }
 
     @Override
-    public String name() {
-        return "vpsorg";
-    }
-
-    @Override
-    public ConfigKey endpointSetting() {
-        return ENDPOINT;
-    }
-
-    @Override
-    public ConfigKey tokenSetting() {
-        return TOKEN;
+    public Identity identity() {
+        return IDENTITY;
     }
 
     @Override
