@@ -6,7 +6,6 @@ import com.vpssnap.emulator.faults.FaultRules;
 import com.vpssnap.emulator.http.Dispatcher;
 import com.vpssnap.emulator.http.Handler;
 import com.vpssnap.emulator.clouds.EmulatedCloud;
-import com.vpssnap.emulator.clouds.EmulatedClouds;
 import com.vpssnap.emulator.state.Clock;
 import com.vpssnap.emulator.state.CloudState;
 import com.vpssnap.emulator.state.Seed;
@@ -54,7 +53,7 @@ public final class Emulator implements AutoCloseable {
         for (EmulatedCloud cloud : EmulatedClouds.ALL) {
             apis.put(cloud.apiPrefix(), cloud.api(store, options.token(cloud.name(), cloud::defaultToken)));
         }
-        Handler control = new ControlApi(store, seed, options.timing(), faults, log);
+        Handler control = new ControlApi(EmulatedClouds.ALL, store, seed, options.timing(), faults, log);
 
         HttpServer server = HttpServer.create(new InetSocketAddress(options.bind(), options.port()), 256);
         // Enough threads for the parallel-create tests and latency faults that hold a thread while they sleep.

@@ -1,7 +1,6 @@
 package com.vpssnap.emulator;
 
 import com.vpssnap.emulator.clouds.EmulatedCloud;
-import com.vpssnap.emulator.clouds.EmulatedClouds;
 
 import java.io.IOException;
 import java.nio.file.Path;

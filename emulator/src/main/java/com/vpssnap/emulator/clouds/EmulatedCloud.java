@@ -3,11 +3,13 @@ package com.vpssnap.emulator.clouds;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.vpssnap.emulator.http.Handler;
 import com.vpssnap.emulator.state.CloudState;
+import com.vpssnap.emulator.state.Seed;
 import com.vpssnap.emulator.http.Reply;
 import com.vpssnap.emulator.http.Request;
 import com.vpssnap.emulator.state.Store;
 import com.vpssnap.emulator.state.World;
 
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -67,6 +69,12 @@ public interface EmulatedCloud {
      */
     record Identity(String name, String title, String defaultToken, String apiPrefix,
                     Class<? extends CloudState> stateType) {
+    }
+
+    /** Empties every cloud's part of the world and puts the seed's servers in it. */
+    static void reset(List<EmulatedCloud> clouds, World world, Seed seed) {
+        world.clouds.clear();
+        clouds.forEach(cloud -> world.clouds.put(cloud.name(), cloud.seeded(seed.section(cloud.name()))));
     }
 
     /** A control call under {@code /_emulator/<name>}; {@code path} is what follows that prefix. */

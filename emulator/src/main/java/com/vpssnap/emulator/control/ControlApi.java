@@ -8,11 +8,11 @@ import com.vpssnap.emulator.http.Handler;
 import com.vpssnap.emulator.http.Reply;
 import com.vpssnap.emulator.http.Request;
 import com.vpssnap.emulator.clouds.EmulatedCloud;
-import com.vpssnap.emulator.clouds.EmulatedClouds;
 import com.vpssnap.emulator.state.Seed;
 import com.vpssnap.emulator.state.Store;
 
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -24,13 +24,16 @@ import static com.vpssnap.emulator.clouds.ControlReplies.notFound;
  */
 public final class ControlApi implements Handler {
     public static final String PREFIX = "/_emulator";
+    private final List<EmulatedCloud> clouds;
     private final Store store;
     private final Seed seed;
     private final Timing startTiming;
     private final FaultRules faults;
     private final RequestLog log;
 
-    public ControlApi(Store store, Seed seed, Timing startTiming, FaultRules faults, RequestLog log) {
+    /** @param clouds every emulated cloud (the registry, EmulatedClouds.ALL): their routes, state and seed */
+    public ControlApi(List<EmulatedCloud> clouds, Store store, Seed seed, Timing startTiming, FaultRules faults, RequestLog log) {
+        this.clouds = clouds;
         this.store = store;
         this.seed = seed;
         this.startTiming = startTiming;
@@ -42,7 +45,7 @@ public final class ControlApi implements Handler {
     public Reply handle(Request req) {
         String path = req.path().substring(PREFIX.length());
         String route = req.method() + " " + path.replaceAll("/\\d+", "/{n}");
-        Optional<EmulatedCloud> cloud = EmulatedClouds.named(path.split("/").length > 1 ? path.split("/")[1] : "");
+        Optional<EmulatedCloud> cloud = named(path.split("/").length > 1 ? path.split("/")[1] : "");
         try {
             if (cloud.isPresent()) {
                 return cloud.get().control(store, req, path.substring(cloud.get().name().length() + 1));
@@ -75,7 +78,7 @@ public final class ControlApi implements Handler {
         faults.clear();
         log.clear();
         store.change(w -> {
-            EmulatedClouds.reset(w, seed);
+            EmulatedCloud.reset(clouds, w, seed);
             w.timing = startTiming;
             return Store.Result.changed(null);
         });
@@ -86,7 +89,7 @@ public final class ControlApi implements Handler {
         return store.read(w -> {
             long now = store.now();
             Map<String, Object> state = new LinkedHashMap<>();
-            EmulatedClouds.ALL.forEach(cloud -> state.put(cloud.name(), cloud.describe(w, now)));
+            clouds.forEach(cloud -> state.put(cloud.name(), cloud.describe(w, now)));
             state.put("timing", w.timing);
             return state;
         });
@@ -98,8 +101,8 @@ public final class ControlApi implements Handler {
         if (name.isBlank()) {
             throw new IllegalArgumentException("name is required");
         }
-        EmulatedCloud cloud = EmulatedClouds.named(cloudName).orElseThrow(() -> new IllegalArgumentException("cloud must be "
-                + String.join(" or ", EmulatedClouds.ALL.stream().map(c -> "'" + c.name() + "'").toList()) + "; got '" + cloudName + "'"));
+        EmulatedCloud cloud = named(cloudName).orElseThrow(() -> new IllegalArgumentException("cloud must be "
+                + String.join(" or ", clouds.stream().map(c -> "'" + c.name() + "'").toList()) + "; got '" + cloudName + "'"));
         return store.change(w -> {
             cloud.addServer(w, body);
             return Store.Result.changed(Reply.empty(201));
@@ -116,6 +119,10 @@ public final class ControlApi implements Handler {
                     body.path("revertMs").asLong(t.revertMs()), body.path("restoreMs").asLong(t.restoreMs()));
             return Store.Result.changed(Reply.json(200, w.timing));
         });
+    }
+
+    private Optional<EmulatedCloud> named(String name) {
+        return clouds.stream().filter(c -> c.name().equals(name)).findFirst();
     }
 
     private static long segment(String path, int index) {

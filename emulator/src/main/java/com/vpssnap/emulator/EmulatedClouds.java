@@ -1,7 +1,8 @@
-package com.vpssnap.emulator.clouds;
+package com.vpssnap.emulator;
 
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.vpssnap.emulator.clouds.EmulatedCloud;
 import com.vpssnap.emulator.locaweb.LocawebEmulation;
 import com.vpssnap.emulator.state.Seed;
 import com.vpssnap.emulator.state.World;
@@ -30,7 +31,6 @@ public final class EmulatedClouds {
 
     /** Empties every cloud's part of the world and puts the seed's servers in it. */
     public static void reset(World world, Seed seed) {
-        world.clouds.clear();
-        ALL.forEach(cloud -> world.clouds.put(cloud.name(), cloud.seeded(seed.section(cloud.name()))));
+        EmulatedCloud.reset(ALL, world, seed);
     }
 }
