@@ -26,7 +26,12 @@ for target in $targets; do
       exit 1
     fi
     runs=$(sed -n 's/^Done \([0-9]*\) runs in.*/\1/p' "$log" | tail -1)
-    executions=$((executions + ${runs:-0}))
+    if [ -z "$runs" ]; then
+      cat "$log" >&2
+      echo "fuzz: $target did not fuzz (no 'Done N runs' line): is the target's name right?" >&2
+      exit 1
+    fi
+    executions=$((executions + runs))
     round=$((round + 1))
   done
   echo "fuzz: $target: $executions executions in $rounds round(s) of 5 s, no finding"
