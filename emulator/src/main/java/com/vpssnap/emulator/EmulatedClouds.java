@@ -9,17 +9,12 @@ import com.vpssnap.emulator.state.World;
 import com.vpssnap.emulator.vpsorg.VpsorgEmulation;
 
 import java.util.List;
-import java.util.Optional;
 
 /** The registry of emulated clouds: the one place a cloud is added to the emulator. */
 public final class EmulatedClouds {
     public static final List<EmulatedCloud> ALL = List.of(new LocawebEmulation(), new VpsorgEmulation());
 
     private EmulatedClouds() {
-    }
-
-    public static Optional<EmulatedCloud> named(String name) {
-        return ALL.stream().filter(c -> c.name().equals(name)).findFirst();
     }
 
     /** The built-in servers of every cloud. */

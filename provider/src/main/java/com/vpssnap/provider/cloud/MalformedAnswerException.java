@@ -9,7 +9,7 @@ import java.util.Map;
  * performed, so callers treat it as they treat a lost answer.
  */
 public class MalformedAnswerException extends ApiException {
-    private final boolean transient_;
+    private final boolean transientFault;
 
     /**
      * @param transientFault true for what a proxy or a cut connection causes (HTML, truncated,
@@ -19,10 +19,10 @@ public class MalformedAnswerException extends ApiException {
     public MalformedAnswerException(int status, String method, String path, String problem, boolean transientFault,
                                     Throwable cause) {
         super(status, method, path, problem, Map.of(), cause);
-        this.transient_ = transientFault;
+        this.transientFault = transientFault;
     }
 
     public boolean isTransient() {
-        return transient_;
+        return transientFault;
     }
 }

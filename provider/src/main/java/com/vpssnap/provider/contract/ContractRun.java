@@ -1,13 +1,43 @@
 package com.vpssnap.provider.contract;
 
+import com.vpssnap.provider.cloud.wait.Cancellation;
+import com.vpssnap.provider.cloud.wait.Poll;
+import com.vpssnap.provider.cloud.wait.Poller;
+import com.vpssnap.provider.cloud.wait.ProgressListener;
+
 import java.time.Duration;
+import java.time.Instant;
+import java.util.LinkedHashSet;
+import java.util.Set;
+import java.util.function.Predicate;
+import java.util.function.Supplier;
 
 /**
  * What one run of the suite shares across clouds.
  *
  * @param name the snapshot name it makes on each cloud, vpssnap-contract-&lt;UTC timestamp&gt;
  * @param patience how long a wait may take before its check fails
- * @param every how often a wait looks again
+ * @param every the first interval between looks; it grows as the clients' own waits do
  */
 record ContractRun(String name, Duration patience, Duration every, ContractReport report) {
+    private static final Duration LONGEST_INTERVAL = Duration.ofSeconds(10);
+
+    /**
+     * Every status {@code status} shows until one passes {@code until}, looked at once and then
+     * by the clients' poller; a WaitTimeoutException (naming the last status) after {@code limit}.
+     */
+    Set<String> watch(String subject, Duration limit, Supplier<String> status, Predicate<String> until) {
+        Set<String> seen = new LinkedHashSet<>();
+        String first = status.get();
+        seen.add(first);
+        if (until.test(first)) {
+            return seen;
+        }
+        new Poller(every, 1.5, LONGEST_INTERVAL).await(subject, "the awaited state", () -> {
+            String now = status.get();
+            seen.add(now);
+            return until.test(now) ? Poll.done(now) : Poll.pending(now);
+        }, Instant.now().plus(limit), new Cancellation(), ProgressListener.NONE);
+        return seen;
+    }
 }

@@ -9,9 +9,9 @@ import com.vpssnap.provider.cloud.UnauthorizedException;
 import com.vpssnap.provider.cloud.locaweb.LocawebClient;
 import com.vpssnap.provider.cloud.locaweb.LocawebSnapshot;
 import com.vpssnap.provider.cloud.wait.Cancellation;
+import com.vpssnap.provider.cloud.wait.WaitTimeoutException;
 
 import java.time.Duration;
-import java.util.LinkedHashSet;
 import java.util.Set;
 
 /** What the Locaweb client and the emulator assume of Locaweb Cloud's API, checked on one server. */
@@ -70,7 +70,8 @@ final class LocawebContract {
                 return;
             }
             report.run("locaweb: it becomes done, through creating only", () -> {
-                Set<String> seen = watch(() -> client.getSnapshot(server, made[0]).status(), LocawebSnapshot.DONE);
+                Set<String> seen = run.watch("snapshot " + made[0], run.patience(),
+                        () -> client.getSnapshot(server, made[0]).status(), LocawebSnapshot.DONE::equals);
                 seen.removeAll(Set.of(LocawebSnapshot.CREATING, LocawebSnapshot.DONE));
                 return seen.isEmpty() ? null : "passed through " + seen;
             });
@@ -85,13 +86,8 @@ final class LocawebContract {
                 return null;
             });
             report.run("locaweb: it goes, through waiting_deletion or removing, then 404", () -> {
-                Set<String> seen = watch(() -> {
-                    try {
-                        return client.getSnapshot(server, made[0]).status();
-                    } catch (NotFoundException deleted) {
-                        return "404";
-                    }
-                }, "404");
+                Set<String> seen = run.watch("snapshot " + made[0], run.patience(), () -> statusOr404(client, made[0]),
+                        "404"::equals);
                 gone[0] = true;
                 seen.removeAll(Set.of(LocawebSnapshot.WAITING_DELETION, LocawebSnapshot.REMOVING, LocawebSnapshot.DONE, "404"));
                 return seen.isEmpty() ? null : "passed through " + seen;
@@ -103,58 +99,38 @@ final class LocawebContract {
         }
     }
 
-    /** The statuses seen until {@code until}, looking at the run's interval, for at most its patience. */
-    private Set<String> watch(StatusRead read, String until) throws Exception {
-        Set<String> seen = new LinkedHashSet<>();
-        long deadline = System.nanoTime() + run.patience().toNanos();
-        while (true) {
-            String status = read.status();
-            seen.add(status);
-            if (status.equals(until)) {
-                return seen;
-            }
-            if (System.nanoTime() > deadline) {
-                throw new IllegalStateException("still " + status + " after " + run.patience().toMinutes() + " min");
-            }
-            Thread.sleep(run.every().toMillis());
+    private String statusOr404(LocawebClient client, long id) {
+        try {
+            return client.getSnapshot(server, id).status();
+        } catch (NotFoundException deleted) {
+            return "404";
         }
     }
 
     /**
      * Deletes what the suite made, after a failed check too. Locaweb refuses to delete a snapshot
      * still creating or reverting (409), so this waits for it to settle first, then until it is
-     * gone (Locaweb deletes asynchronously): ten minutes in all.
+     * gone (Locaweb deletes asynchronously): ten minutes for each.
      */
     private void cleanUp(LocawebClient client, long id) {
+        String subject = "snapshot " + id;
         try {
-            long deadline = System.nanoTime() + CLEANUP_PATIENCE.toNanos();
-            while (Set.of(LocawebSnapshot.CREATING, LocawebSnapshot.REVERTING).contains(client.getSnapshot(server, id).status())
-                    && System.nanoTime() < deadline) {
-                Thread.sleep(run.every().toMillis());
+            run.watch(subject, CLEANUP_PATIENCE, () -> statusOr404(client, id),
+                    s -> !s.equals(LocawebSnapshot.CREATING) && !s.equals(LocawebSnapshot.REVERTING));
+            if (!statusOr404(client, id).equals("404")) {
+                client.deleteSnapshot(server, id);
+                run.watch(subject, CLEANUP_PATIENCE, () -> statusOr404(client, id), "404"::equals);
             }
-            client.deleteSnapshot(server, id);
-            while (System.nanoTime() < deadline) {
-                client.getSnapshot(server, id); // throws NotFoundException once it is gone
-                Thread.sleep(run.every().toMillis());
-            }
-            report.note("asked to delete snapshot " + id + " on " + server + ", still there after 10 min; check it by hand");
-        } catch (NotFoundException gone) {
             report.note("cleaned up: snapshot " + id + " is gone");
+        } catch (WaitTimeoutException e) {
+            report.note("snapshot " + id + " on " + server + " is not gone: " + e.getMessage() + "; check it by hand");
         } catch (ApiException e) {
             report.note("could not delete snapshot " + id + " on " + server + ": " + e.getMessage() + "; delete it by hand");
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            report.note("interrupted before deleting snapshot " + id + " on " + server + "; delete it by hand");
         }
     }
 
     private LocawebClient client(String token, Cancellation cancellation) {
         return new LocawebClient(Endpoint.parse(endpoint, "VPSSNAP_LOCAWEB_ENDPOINT"), new Secret(token),
                 RetryPolicy.DEFAULT, cancellation);
-    }
-
-    @FunctionalInterface
-    interface StatusRead {
-        String status() throws Exception;
     }
 }

@@ -10,8 +10,6 @@ import com.vpssnap.provider.cloud.vpsorg.VpsorgClient;
 import com.vpssnap.provider.cloud.vpsorg.VpsorgSnapshot;
 import com.vpssnap.provider.cloud.wait.Cancellation;
 
-import java.util.LinkedHashSet;
-import java.util.Optional;
 import java.util.Set;
 
 /** What the VPS.org client and the emulator assume of the VPS.org API, checked on one server. */
@@ -85,23 +83,18 @@ final class VpsorgContract {
                 return;
             }
             report.run("vpsorg: it becomes completed, through in_progress only, with a size", () -> {
-                Set<String> seen = new LinkedHashSet<>();
-                long deadline = System.nanoTime() + run.patience().toNanos();
-                while (true) {
-                    Optional<VpsorgSnapshot> now = client.findSnapshot(made[0], serverId);
-                    if (now.isEmpty()) {
-                        return "it vanished while being created";
-                    }
-                    seen.add(now.get().status());
-                    if (VpsorgSnapshot.COMPLETED.equals(now.get().status())) {
-                        seen.removeAll(Set.of(VpsorgSnapshot.IN_PROGRESS, VpsorgSnapshot.COMPLETED));
-                        return !seen.isEmpty() ? "passed through " + seen : now.get().sizeMb() == null ? "completed without a size" : null;
-                    }
-                    if (System.nanoTime() > deadline) {
-                        return "still " + now.get().status() + " after " + run.patience().toMinutes() + " min";
-                    }
-                    Thread.sleep(run.every().toMillis());
+                Set<String> seen = run.watch("snapshot " + made[0], run.patience(),
+                        () -> client.findSnapshot(made[0], serverId).map(VpsorgSnapshot::status).orElse("gone"),
+                        s -> s.equals(VpsorgSnapshot.COMPLETED) || s.equals("gone"));
+                if (seen.contains("gone")) {
+                    return "it vanished while being created";
                 }
+                seen.removeAll(Set.of(VpsorgSnapshot.IN_PROGRESS, VpsorgSnapshot.COMPLETED));
+                if (!seen.isEmpty()) {
+                    return "passed through " + seen;
+                }
+                return client.findSnapshot(made[0], serverId).map(VpsorgSnapshot::sizeMb).isPresent() ? null
+                        : "completed without a size";
             });
             report.run("vpsorg: a delete is accepted and the snapshot is no longer listed", () -> {
                 client.deleteSnapshot(made[0]);
