@@ -18,7 +18,7 @@ EMULATOR_PORT ?= 8080
 
 include tools/tools.mk
 
-GEN_NODEJS := $(TOOLS_BIN)/gen-nodejs
+GEN_SDK := $(TOOLS_BIN)/gen-sdk
 # Java stacks need pulumi-language-java beside pulumi: built here unless PULUMI points elsewhere.
 JAVA_HOST_DEP := $(if $(PULUMI_DEP),$(TOOLS_BIN)/pulumi-language-java)
 
@@ -78,17 +78,17 @@ dist: $(DIST)/SHA256SUMS
 $(DIST)/SHA256SUMS: $(DIST_INPUTS) $(DIST_SETTINGS)
 	python3 scripts/dist/dist.py --out $(DIST) --version $(VERSION) --jdk '$(JLINK_JDK)' \
 	  --source $(TERRAFORM_SOURCE) --launcher $(LAUNCHER) --jars provider/target/lib --jar $(PROVIDER_JAR) --schema schema.json \
-	  --plugin-download-url '$(PLUGIN_DOWNLOAD_URL)' --sdk-java sdk/java --component component \
+	  --plugin-download-url '$(PLUGIN_DOWNLOAD_URL)' --sdk-java sdk/java \
 	  --sdk-nodejs-bin sdk/nodejs/bin --registry-docs docs/registry --mvn '$(MVN)' \
 	  --epoch $$(git log -1 --format=%ct 2>/dev/null || echo 315532800)
 
 ## test: every test: the dist scripts, emulator, clients, both plugin processes over gRPC, end-to-end runs of
 ## the real pulumi and tofu, and every install path of the release (dist/) with tofu, terraform and pulumi
-test: install dist $(PULUMI_DEP) $(TOFU_DEP) $(TERRAFORM_DEP) $(JAVA_HOST_DEP) $(GEN_NODEJS) sdk-java sdk-nodejs example-typescript
+test: install dist $(PULUMI_DEP) $(TOFU_DEP) $(TERRAFORM_DEP) $(JAVA_HOST_DEP) $(GEN_SDK) sdk-java sdk-nodejs example-typescript
 	python3 -m unittest discover -s scripts/dist -p 'test_*.py'
 	$(MVN) $(MVN_TEST_FLAGS) verify \
 	  -Dvpssnap.bin=$(BIN) -Dvpssnap.pulumi=$(abspath $(PULUMI)) -Dvpssnap.tofu=$(abspath $(TOFU)) \
-	  -Dvpssnap.terraform=$(abspath $(TERRAFORM)) -Dvpssnap.dist=$(DIST) -Dvpssnap.genNodejs=$(GEN_NODEJS)
+	  -Dvpssnap.terraform=$(abspath $(TERRAFORM)) -Dvpssnap.dist=$(DIST) -Dvpssnap.genSdk=$(GEN_SDK)
 	scripts/fuzz.sh 1 $(MVN)
 
 ## unit: every module's unit tests, in-process (the emulator in the test's JVM, no plugin process, no
@@ -96,7 +96,7 @@ test: install dist $(PULUMI_DEP) $(TOFU_DEP) $(TERRAFORM_DEP) $(JAVA_HOST_DEP) $
 ## scripts. Under 30 s once compiled; `make test` runs these and the end-to-end tests.
 unit:
 	python3 -m unittest discover -s scripts/dist -p 'test_*.py'
-	$(MVN) $(MVN_TEST_FLAGS) -q -pl emulator,provider,sdk/java,component test
+	$(MVN) $(MVN_TEST_FLAGS) -q -pl emulator,component,provider,sdk/java test
 
 ## contract: check a real endpoint (VPSSNAP_LOCAWEB_* / VPSSNAP_VPSORG_*, README "Contract check") against what
 ## the clients and the emulator assume; makes and deletes one snapshot per cloud; without tokens it calls nothing
@@ -138,14 +138,14 @@ clean:
 	rm -rf $(BUILD)
 
 
-# The Node.js SDK generator (tools/pulumi/gen-nodejs): pulumi's own nodejs code generator, since
-# pulumi-language-nodejs cannot be built from the Go module proxy (tools/README.md).
-$(GEN_NODEJS): $(TOOLS_DIR)/pulumi/go.mod $(TOOLS_DIR)/pulumi/go.sum $(TOOLS_DIR)/pulumi/gen-nodejs/main.go | $(TOOLS_BIN)
-	cd $(TOOLS_DIR)/pulumi && $(TOOLS_GO_BUILD) -ldflags "-s -w" -o $@.tmp ./gen-nodejs
+# The Node.js, Python and Go SDK generator (tools/pulumi/gen-sdk): pulumi's own code generators,
+# since those languages' hosts cannot be built from the Go module proxy (tools/README.md).
+$(GEN_SDK): $(TOOLS_DIR)/pulumi/go.mod $(TOOLS_DIR)/pulumi/go.sum $(TOOLS_DIR)/pulumi/gen-sdk/main.go | $(TOOLS_BIN)
+	cd $(TOOLS_DIR)/pulumi && $(TOOLS_GO_BUILD) -ldflags "-s -w" -o $@.tmp ./gen-sdk
 	mv -f $@.tmp $@
 
-## sdk-java: build the Java SDK and the component, and install them into the local Maven repository
-## (com.vpssnap:vpssnap and com.vpssnap:vpssnap-component $(VERSION)); both are modules of the root pom
+## sdk-java: build the Java SDK (RollbackPoints included) and install it into the local Maven repository
+## (com.vpssnap:vpssnap $(VERSION)); a module of the root pom
 sdk-java: build
 
 ## sdk-nodejs: build the Node.js SDK with tsc into sdk/nodejs/bin; stacks use it with `npm install file:PATH/sdk/nodejs/bin`
@@ -168,6 +168,6 @@ $(EXAMPLE_TS_BUILT): $(SDK_NODEJS_BUILT) $(wildcard examples/typescript/*.ts exa
 docs: $(PROVIDER_JAR)
 	java -cp "provider/target/lib/*:$(PROVIDER_JAR)" com.vpssnap.provider.docs.DocsGenerator docs
 
-## sdks: regenerate sdk/java and sdk/nodejs from schema.json (commit the result; a test fails when they are stale)
-sdks: $(PULUMI_DEP) $(JAVA_HOST_DEP) $(GEN_NODEJS)
-	PULUMI=$(abspath $(PULUMI)) GEN_NODEJS=$(GEN_NODEJS) scripts/gen-sdks.sh schema.json sdk
+## sdks: regenerate sdk/{java,nodejs,python,go} from schema.json (commit the result; a test fails when they are stale)
+sdks: $(PULUMI_DEP) $(JAVA_HOST_DEP) $(GEN_SDK)
+	PULUMI=$(abspath $(PULUMI)) GEN_SDK=$(GEN_SDK) scripts/gen-sdks.sh schema.json sdk

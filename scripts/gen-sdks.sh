@@ -1,15 +1,15 @@
 #!/usr/bin/env bash
-# Writes the Java and Node.js SDKs for schema.json into OUT_DIR/java and OUT_DIR/nodejs.
+# Writes the Java, Node.js, Python and Go SDKs for schema.json into OUT_DIR/{java,nodejs,python,go}.
 # `make sdks` runs it with OUT_DIR=sdk; SdkFreshnessIT runs it into a temporary directory and
 # compares, so the committed SDKs can never drift from the schema.
 #
-# Needs: PULUMI (with pulumi-language-java next to it) and GEN_NODEJS (tools/bin/gen-nodejs).
+# Needs: PULUMI (with pulumi-language-java next to it) and GEN_SDK (tools/bin/gen-sdk).
 set -euo pipefail
 
 schema=${1:?usage: gen-sdks.sh SCHEMA_JSON OUT_DIR}
 out=${2:?usage: gen-sdks.sh SCHEMA_JSON OUT_DIR}
 here=$(cd "$(dirname "$0")" && pwd)
-: "${PULUMI:?set PULUMI to the pulumi CLI}" "${GEN_NODEJS:?set GEN_NODEJS to tools/bin/gen-nodejs}"
+: "${PULUMI:?set PULUMI to the pulumi CLI}" "${GEN_SDK:?set GEN_SDK to tools/bin/gen-sdk}"
 
 version=$(python3 -c 'import json,sys; print(json.load(open(sys.argv[1]))["version"])' "$schema")
 pulumi_java=$(python3 -c 'import json,sys; print(json.load(open(sys.argv[1]))["language"]["java"]["dependencies"]["com.pulumi:pulumi"])' "$schema")
@@ -34,9 +34,17 @@ server=$(python3 -c 'import json, sys; print(json.load(open(sys.argv[1])).get("p
 printf '{\n  "resource": true,\n  "name": "vpssnap",\n  "version": "%s",\n  "server": "%s"\n}\n' "$version" "$server" \
   >"$java/src/main/resources/com/vpssnap/plugin.json"
 
-# Node.js: the same code generator pulumi-language-nodejs calls (see tools/pulumi/gen-nodejs).
-"$GEN_NODEJS" "$schema" "$work/gen/nodejs"
+# Node.js, Python, Go: the code generators their language hosts call (see tools/pulumi/gen-sdk).
+for language in nodejs python go; do
+  "$GEN_SDK" "$language" "$schema" "$work/gen/$language"
+done
+# The Go generator writes packages, not a module: sdk/go is one module, required by path and
+# version, or by a replace to a checkout (examples/go). Its dependencies are pinned by the
+# program that uses it (its own go.sum), as with any Go library.
+go_module=$(python3 -c 'import json,sys; print(json.load(open(sys.argv[1]))["language"]["go"]["importBasePath"].rsplit("/", 1)[0])' "$schema")
+pulumi_go=$(sed -n 's|^\s*github.com/pulumi/pulumi/sdk/v3 \(v[^ ]*\).*|\1|p' "$here/../tools/pulumi/go.mod" | head -1)
+printf 'module %s\n\ngo 1.25\n\nrequire github.com/pulumi/pulumi/sdk/v3 %s\n' "$go_module" "$pulumi_go" >"$work/gen/go/go.mod"
 
 mkdir -p "$out"
-rm -rf "$out/java" "$out/nodejs"
-cp -r "$work/gen/java" "$work/gen/nodejs" "$out/"
+rm -rf "$out/java" "$out/nodejs" "$out/python" "$out/go"
+cp -r "$work/gen/java" "$work/gen/nodejs" "$work/gen/python" "$work/gen/go" "$out/"

@@ -6,7 +6,7 @@
   terraform-mirror/ a filesystem mirror, packed layout (HOSTNAME/NAMESPACE/TYPE/*.zip)
   terraform-network-mirror/  a network mirror as static files (index.json, VERSION.json, zips)
   pulumi/           pulumi-resource-vpssnap-vVERSION-linux-amd64.tar.gz and schema.json
-  maven/            com.vpssnap:vpssnap (the Java SDK) and com.vpssnap:vpssnap-component, with
+  maven/            com.vpssnap:vpssnap (the Java SDK, RollbackPoints included), with
                     sources and javadoc jars, in a Maven repository layout
   npm/              vpssnap-vpssnap-VERSION.tgz, the Node.js SDK as `npm pack` makes it
   docs/             the docs in the Terraform registry's and the Pulumi registry's layouts
@@ -101,7 +101,6 @@ def parse_args():
     p.add_argument("--jar", required=True, help="the plugin's own jar")
     p.add_argument("--schema", required=True)
     p.add_argument("--sdk-java", required=True)
-    p.add_argument("--component", required=True)
     p.add_argument("--sdk-nodejs-bin", required=True)
     p.add_argument("--registry-docs", required=True)
     p.add_argument("--epoch", type=int, required=True, help="the time stamped on every archive entry")
@@ -156,13 +155,12 @@ def build_package(args, package):
 
 
 def build_maven(args, work, repository, epoch):
-    """The Java SDK and the component, each with its sources and javadoc jars (-Prelease). Built
+    """The Java SDK, with its sources and javadoc jars (-Prelease). RollbackPoints is in it: the
+    plugin serves the component (Construct), so Java stacks need no second artifact. Built
     with `package`, never `install`: a copy for another URL must not replace ~/.m2's."""
     sdk = os.path.join(work, "sdk-java")
     copy_tree_swapping_url(args.sdk_java, sdk, args)
-    component = os.path.join(work, "component")
-    shutil.copytree(args.component, component, ignore=shutil.ignore_patterns("target"))
-    for project, artifact in ((sdk, "vpssnap"), (component, "vpssnap-component")):
+    for project, artifact in ((sdk, "vpssnap"),):
         run([args.mvn, "-B", "-q", "-Dstyle.color=never", "-Prelease", "-DskipTests", "-f",
              os.path.join(project, "pom.xml"), "package"])
         target = os.path.join(project, "target")

@@ -10,6 +10,11 @@ export type Provider = import("./provider").Provider;
 export const Provider: typeof import("./provider").Provider = null as any;
 utilities.lazyLoad(exports, ["Provider"], () => require("./provider"));
 
+export { RollbackPointsArgs } from "./rollbackPoints";
+export type RollbackPoints = import("./rollbackPoints").RollbackPoints;
+export const RollbackPoints: typeof import("./rollbackPoints").RollbackPoints = null as any;
+utilities.lazyLoad(exports, ["RollbackPoints"], () => require("./rollbackPoints"));
+
 
 // Export sub-modules:
 import * as config from "./config";
@@ -23,6 +28,19 @@ export {
     types,
     vpsorg,
 };
+
+const _module = {
+    version: utilities.getVersion(),
+    construct: (name: string, type: string, urn: string): pulumi.Resource => {
+        switch (type) {
+            case "vpssnap:index:RollbackPoints":
+                return new RollbackPoints(name, <any>undefined, { urn })
+            default:
+                throw new Error(`unknown resource type ${type}`);
+        }
+    },
+};
+pulumi.runtime.registerResourceModule("vpssnap", "index", _module)
 pulumi.runtime.registerResourcePackage("vpssnap", {
     version: utilities.getVersion(),
     constructProvider: (name: string, type: string, urn: string): pulumi.ProviderResource => {

@@ -1,66 +1,54 @@
 package com.vpssnap.component;
 
-import com.pulumi.core.Output;
-import com.pulumi.resources.ComponentResource;
-import com.pulumi.resources.ComponentResourceOptions;
-import com.pulumi.resources.CustomResourceOptions;
-
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
  * Rollback points for one server on either cloud: one snapshot per retained checkpoint, older
- * ones deleted by the ordinary diff, and {@code rollbackTo} reverting the server in place.
+ * ones deleted by the ordinary diff (their resources are simply no longer asked for), and
+ * {@code rollbackTo} reverting the server in place through that snapshot's revert trigger.
  *
- * <pre>{@code
- * var points = new RollbackPoints("web", RollbackPointsArgs.builder()
- *         .locawebServer("cpro0299")
- *         .checkpoints(List.of("before-nginx-1.26", "before-php-8.3"))
- *         .keep(2)
- *         .build());
- * }</pre>
+ * <p>This is the decision only: the plugin's Construct registers what {@link #checkpoints()}
+ * lists as children of the component, in every Pulumi language alike.
  */
-public final class RollbackPoints extends ComponentResource {
+public final class RollbackPoints {
     public static final String TYPE = "vpssnap:index:RollbackPoints";
 
-    /** Snapshot ids by checkpoint label, for the retained checkpoints. */
-    private final Output<Map<String, String>> snapshotIds;
+    private final List<Checkpoint> checkpoints;
+    private final String latest;
+
+    private RollbackPoints(List<Checkpoint> checkpoints, String latest) {
+        this.checkpoints = checkpoints;
+        this.latest = latest;
+    }
+
+    /**
+     * @throws IllegalArgumentException naming the input, its value and what is allowed; thrown
+     *                                  before anything is registered
+     */
+    public static RollbackPoints plan(String componentName, RollbackPointsInputs inputs) {
+        RetentionPlan plan = RetentionPlan.of(inputs.server(), inputs.checkpoints(), inputs.keep(), inputs.rollbackTo());
+        List<Checkpoint> checkpoints = new ArrayList<>();
+        for (String label : plan.retained()) {
+            Map<String, Object> snapshot = new LinkedHashMap<>(inputs.server().serverInputs());
+            snapshot.put("name", label);
+            snapshot.put("description", "Rollback point " + label);
+            snapshot.put("revertTrigger", plan.revertTriggerOf(label));
+            checkpoints.add(new Checkpoint(label, componentName + "-" + label, inputs.server().snapshotType(),
+                    Map.copyOf(snapshot)));
+        }
+        return new RollbackPoints(List.copyOf(checkpoints), plan.latest());
+    }
+
+    /** The retained checkpoints, oldest first. */
+    public List<Checkpoint> checkpoints() {
+        return checkpoints;
+    }
 
     /** The newest checkpoint's label. */
-    private final Output<String> latest;
-
-    public RollbackPoints(String name, RollbackPointsArgs args) {
-        this(name, args, null);
-    }
-
-    public RollbackPoints(String name, RollbackPointsArgs args, ComponentResourceOptions options) {
-        super(TYPE, name, options);
-        RetentionPlan plan = RetentionPlan.of(args.server(), args.checkpoints(), args.keep(), args.rollbackTo());
-        CustomResourceOptions child = CustomResourceOptions.builder().parent(this).build();
-
-        Map<String, Output<String>> ids = new LinkedHashMap<>();
-        for (String label : plan.retained()) {
-            // The child's name holds the label, so a checkpoint keeps its snapshot across updates.
-            String childName = name + "-" + label;
-            ids.put(label, CheckpointSnapshot.create(childName, args.server(), label, plan.revertTriggerOf(label), child));
-        }
-        this.snapshotIds = Output.all(new java.util.ArrayList<>(ids.values())).applyValue(values -> {
-            Map<String, String> byLabel = new LinkedHashMap<>();
-            int i = 0;
-            for (String label : ids.keySet()) {
-                byLabel.put(label, values.get(i++));
-            }
-            return byLabel;
-        });
-        this.latest = Output.of(plan.latest());
-        registerOutputs(Map.of("snapshotIds", snapshotIds, "latest", latest));
-    }
-
-    public Output<Map<String, String>> snapshotIds() {
-        return snapshotIds;
-    }
-
-    public Output<String> latest() {
+    public String latest() {
         return latest;
     }
 }

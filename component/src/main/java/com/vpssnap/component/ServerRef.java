@@ -1,16 +1,20 @@
 package com.vpssnap.component;
 
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.Objects;
 
 /** The one server a {@link RollbackPoints} protects: a Locaweb server name or a VPS.org server id. */
 public final class ServerRef {
     /** VPS.org keeps at most this many snapshots per server (the emulator enforces it too: emulator/README.md). */
     static final int VPSORG_SNAPSHOT_LIMIT = 5;
+    static final String LOCAWEB_SNAPSHOT = "vpssnap:locaweb:Snapshot";
+    static final String VPSORG_SNAPSHOT = "vpssnap:vpsorg:Snapshot";
 
     private final String locawebServer;
-    private final Integer vpsorgServerId;
+    private final Long vpsorgServerId;
 
-    private ServerRef(String locawebServer, Integer vpsorgServerId) {
+    private ServerRef(String locawebServer, Long vpsorgServerId) {
         this.locawebServer = locawebServer;
         this.vpsorgServerId = vpsorgServerId;
     }
@@ -19,7 +23,7 @@ public final class ServerRef {
         return new ServerRef(Objects.requireNonNull(server, "server"), null);
     }
 
-    public static ServerRef vpsorg(int serverId) {
+    public static ServerRef vpsorg(long serverId) {
         return new ServerRef(null, serverId);
     }
 
@@ -27,12 +31,20 @@ public final class ServerRef {
         return locawebServer != null;
     }
 
-    public String locawebServer() {
-        return locawebServer;
+    /** The snapshot resource type on this server's cloud. */
+    String snapshotType() {
+        return isLocaweb() ? LOCAWEB_SNAPSHOT : VPSORG_SNAPSHOT;
     }
 
-    public int vpsorgServerId() {
-        return vpsorgServerId;
+    /** The inputs of that snapshot resource which name this server. */
+    Map<String, Object> serverInputs() {
+        Map<String, Object> inputs = new LinkedHashMap<>();
+        if (isLocaweb()) {
+            inputs.put("server", locawebServer);
+        } else {
+            inputs.put("serverId", vpsorgServerId);
+        }
+        return inputs;
     }
 
     /** The most checkpoints the cloud lets one server keep, or MAX_VALUE when it sets no limit. */

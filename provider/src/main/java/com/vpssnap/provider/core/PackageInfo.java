@@ -22,6 +22,8 @@ public final class PackageInfo {
     public static final String PULUMI_JAVA_VERSION = "1.16.0";
     /** Where the project lives; the schema's homepage and repository, the poms' url and scm. */
     public static final String REPOSITORY = "https://github.com/vpssnap/vpssnap";
+    /** The Go SDK's module path: sdk/go of that repository. */
+    public static final String GO_MODULE = "github.com/vpssnap/vpssnap/sdk/go";
     /**
      * Where the engine downloads the plugin from when a program needs it and it is not installed:
      * the release's assets, {@code pulumi-resource-vpssnap-v0.1.0-linux-amd64.tar.gz} beside the

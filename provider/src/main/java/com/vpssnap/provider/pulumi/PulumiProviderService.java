@@ -31,6 +31,8 @@ import pulumirpc.Provider.CheckRequest;
 import pulumirpc.Provider.CheckResponse;
 import pulumirpc.Provider.ConfigureRequest;
 import pulumirpc.Provider.ConfigureResponse;
+import pulumirpc.Provider.ConstructRequest;
+import pulumirpc.Provider.ConstructResponse;
 import pulumirpc.Provider.CreateRequest;
 import pulumirpc.Provider.CreateResponse;
 import pulumirpc.Provider.DeleteRequest;
@@ -53,6 +55,7 @@ import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.Supplier;
 import java.util.logging.Logger;
 
@@ -85,7 +88,8 @@ final class PulumiProviderService extends ResourceProviderGrpc.ResourceProviderI
     @Override
     public void handshake(ProviderHandshakeRequest request, StreamObserver<ProviderHandshakeResponse> out) {
         engineLog.connect(request.getEngineAddress());
-        reply(out, ProviderHandshakeResponse.newBuilder().setAcceptSecrets(false).build());
+        // Secrets accepted: the engine constructs components only with plugins that accept them.
+        reply(out, ProviderHandshakeResponse.newBuilder().setAcceptSecrets(true).build());
     }
 
     @Override
@@ -122,7 +126,7 @@ final class PulumiProviderService extends ResourceProviderGrpc.ResourceProviderI
                     : configVariables(request.getVariablesMap());
             provider = VpssnapProvider.configure(
                     ProviderConfig.resolve(given, environment, ConfigSpelling.PULUMI), cancellation);
-            return ConfigureResponse.newBuilder().setAcceptSecrets(false).setSupportsPreview(true).build();
+            return ConfigureResponse.newBuilder().setAcceptSecrets(true).setSupportsPreview(true).build();
         });
     }
 
@@ -131,7 +135,8 @@ final class PulumiProviderService extends ResourceProviderGrpc.ResourceProviderI
         run(out, () -> {
             SnapshotResource resource = resource(request.getType(), request.getUrn());
             CheckResult result = resource.check(StructCodec.decode(request.getNews()));
-            return CheckResponse.newBuilder().setInputs(StructCodec.encode(result.inputs()))
+            return CheckResponse.newBuilder()
+                    .setInputs(StructCodec.keepSecrets(StructCodec.encode(result.inputs()), StructCodec.secretKeys(request.getNews())))
                     .addAllFailures(failures(result.failures())).build();
         });
     }
@@ -153,14 +158,16 @@ final class PulumiProviderService extends ResourceProviderGrpc.ResourceProviderI
         run(out, () -> {
             SnapshotResource resource = resource(request.getType(), request.getUrn());
             Props inputs = StructCodec.decode(request.getProperties());
+            Set<String> secrets = StructCodec.secretKeys(request.getProperties());
             if (request.getPreview()) {
-                return CreateResponse.newBuilder().setProperties(StructCodec.encode(resource.preview(inputs))).build();
+                return CreateResponse.newBuilder()
+                        .setProperties(StructCodec.keepSecrets(StructCodec.encode(resource.preview(inputs)), secrets)).build();
             }
             Operation op = operation(request.getUrn(), request.getTimeout(), resource.spec().timeouts().create());
             try {
                 Created created = resource.create(inputs, op);
                 return CreateResponse.newBuilder().setId(created.id())
-                        .setProperties(StructCodec.encode(created.state())).build();
+                        .setProperties(StructCodec.keepSecrets(StructCodec.encode(created.state()), secrets)).build();
             } catch (PartialCreateException e) {
                 throw initFailed(e);
             }
@@ -172,8 +179,10 @@ final class PulumiProviderService extends ResourceProviderGrpc.ResourceProviderI
         run(out, () -> {
             SnapshotResource resource = resource(request.getType(), request.getUrn());
             Operation op = operation(request.getUrn(), 0, resource.spec().timeouts().read());
+            Set<String> secrets = StructCodec.secretKeys(request.getProperties());
+            secrets.addAll(StructCodec.secretKeys(request.getInputs()));
             return resource.read(request.getId(), StructCodec.decode(request.getProperties()), op)
-                    .map(PulumiProviderService::readResponse)
+                    .map(result -> readResponse(result, secrets))
                     .orElseGet(() -> ReadResponse.newBuilder().setId("").build());
         });
     }
@@ -188,7 +197,9 @@ final class PulumiProviderService extends ResourceProviderGrpc.ResourceProviderI
                     ? resource.previewUpdate(olds, news)
                     : resource.update(request.getId(), olds, news,
                     operation(request.getUrn(), request.getTimeout(), resource.spec().timeouts().update()));
-            return UpdateResponse.newBuilder().setProperties(StructCodec.encode(state)).build();
+            return UpdateResponse.newBuilder()
+                    .setProperties(StructCodec.keepSecrets(StructCodec.encode(state), StructCodec.secretKeys(request.getNews())))
+                    .build();
         });
     }
 
@@ -215,6 +226,23 @@ final class PulumiProviderService extends ResourceProviderGrpc.ResourceProviderI
             }
             Props result = function.invoke(checked.inputs(), operation("", 0, Timeouts.SNAPSHOT.read()));
             return InvokeResponse.newBuilder().setReturn(StructCodec.encode(result)).build();
+        });
+    }
+
+    /** Components: the engine asks the plugin to register RollbackPoints and its snapshots. */
+    @Override
+    public void construct(ConstructRequest request, StreamObserver<ConstructResponse> out) {
+        run(out, () -> {
+            try {
+                return RollbackPointsConstruct.construct(request);
+            } catch (RuntimeException e) {
+                throw e;
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw Status.CANCELLED.withDescription("interrupted while registering " + request.getName()).asRuntimeException();
+            } catch (Exception e) {
+                throw Status.UNKNOWN.withDescription(request.getName() + ": " + e.getMessage()).asRuntimeException();
+            }
         });
     }
 
@@ -248,10 +276,10 @@ final class PulumiProviderService extends ResourceProviderGrpc.ResourceProviderI
         return Operation.within(timeout, cancellation, new StatusThrottle(urn, engineLog::status));
     }
 
-    private static ReadResponse readResponse(ReadResult result) {
+    private static ReadResponse readResponse(ReadResult result, Set<String> secrets) {
         return ReadResponse.newBuilder().setId(result.id())
-                .setProperties(StructCodec.encode(result.state()))
-                .setInputs(StructCodec.encode(result.inputs())).build();
+                .setProperties(StructCodec.keepSecrets(StructCodec.encode(result.state()), secrets))
+                .setInputs(StructCodec.keepSecrets(StructCodec.encode(result.inputs()), secrets)).build();
     }
 
     private static StatusRuntimeException initFailed(PartialCreateException e) {

@@ -74,6 +74,7 @@ public final class PulumiSchema {
         for (ResourceSpec r : PackageInfo.RESOURCES) {
             resources.set(r.token(), resource(r));
         }
+        resources.set(ComponentSchema.token(), ComponentSchema.rollbackPoints());
         ObjectNode functions = root.putObject("functions");
         for (FunctionSpec f : PackageInfo.FUNCTIONS) {
             functions.set(f.token(), function(f, types));
@@ -205,9 +206,21 @@ public final class PulumiSchema {
         nodejs.put("packageDescription", PackageInfo.DESCRIPTION);
         // Writes the schema's version into package.json and its "pulumi" block, so the engine loads this plugin.
         nodejs.put("respectSchemaVersion", true);
+        Map<String, Object> python = new LinkedHashMap<>();
+        python.put("packageName", "pulumi_vpssnap");
+        python.put("respectSchemaVersion", true);
+        python.put("requires", Map.of("pulumi", ">=3.0.0,<4.0.0"));
+        python.put("pyproject", Map.of("enabled", true));
+        Map<String, Object> go = new LinkedHashMap<>();
+        // sdk/go is one Go module (its go.mod is written by scripts/gen-sdks.sh); the package is sdk/go/vpssnap.
+        go.put("importBasePath", PackageInfo.GO_MODULE + "/vpssnap");
+        go.put("respectSchemaVersion", true);
+        go.put("generateResourceContainerTypes", true);
         ObjectNode language = JSON.createObjectNode();
+        language.set("go", JSON.valueToTree(go));
         language.set("java", JSON.valueToTree(java));
         language.set("nodejs", JSON.valueToTree(nodejs));
+        language.set("python", JSON.valueToTree(python));
         return language;
     }
 }

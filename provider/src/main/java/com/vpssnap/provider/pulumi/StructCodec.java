@@ -39,6 +39,44 @@ final class StructCodec {
         return encodeMap(props.asMap());
     }
 
+    /** The top-level properties the engine sent as secrets. */
+    static java.util.Set<String> secretKeys(Struct struct) {
+        java.util.Set<String> keys = new java.util.HashSet<>();
+        struct.getFieldsMap().forEach((k, v) -> {
+            if (isSecret(v)) {
+                keys.add(k);
+            }
+        });
+        return keys;
+    }
+
+    /**
+     * The provider accepts secrets (components require it), and decode unwraps them: this wraps
+     * again every answered property that came in as a secret, so none reaches the state in clear.
+     */
+    static Struct keepSecrets(Struct answer, java.util.Set<String> secretKeys) {
+        if (secretKeys.isEmpty()) {
+            return answer;
+        }
+        Struct.Builder b = answer.toBuilder();
+        answer.getFieldsMap().forEach((k, v) -> {
+            if (secretKeys.contains(k) && !isSecret(v)) {
+                b.putFields(k, Value.newBuilder().setStructValue(Struct.newBuilder()
+                        .putFields(SIG_KEY, Value.newBuilder().setStringValue(SECRET_SIG).build())
+                        .putFields("value", v)).build());
+            }
+        });
+        return b.build();
+    }
+
+    private static boolean isSecret(Value v) {
+        if (!v.hasStructValue()) {
+            return false;
+        }
+        Value sig = v.getStructValue().getFieldsMap().get(SIG_KEY);
+        return sig != null && SECRET_SIG.equals(sig.getStringValue());
+    }
+
     private static Object decodeValue(Value value) {
         return switch (value.getKindCase()) {
             case NULL_VALUE, KIND_NOT_SET -> null;
@@ -70,7 +108,7 @@ final class StructCodec {
         Value sig = fields.get(SIG_KEY);
         if (sig != null && sig.hasStringValue()) {
             if (SECRET_SIG.equals(sig.getStringValue())) {
-                // The provider does not ask for secrets; unwrap defensively if one arrives.
+                // The core works on plain values; keepSecrets marks the answer's properties again.
                 Value inner = fields.get("value");
                 return inner == null ? null : decodeValue(inner);
             }

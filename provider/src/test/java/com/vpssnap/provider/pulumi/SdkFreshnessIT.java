@@ -41,7 +41,7 @@ class SdkFreshnessIT {
         ProcessResult generated = Commands.run(
                 List.of(root.resolve("scripts/gen-sdks.sh").toString(), root.resolve("schema.json").toString(), dir.toString()),
                 root, Map.of("PULUMI", TestEnvironment.pulumi().toString(),
-                        "GEN_NODEJS", TestEnvironment.genNodejs().toString()),
+                        "GEN_SDK", TestEnvironment.genSdk().toString()),
                 Duration.ofMinutes(3));
         assertEquals(0, generated.exitCode(), generated.toString());
 

@@ -44,9 +44,9 @@ public final class TestEnvironment {
         return existing("vpssnap.pulumi", "the pulumi CLI (tools/bin/pulumi)");
     }
 
-    /** The Node.js SDK generator, tools/bin/gen-nodejs. */
-    public static Path genNodejs() {
-        return existing("vpssnap.genNodejs", "the Node.js SDK generator (tools/bin/gen-nodejs)");
+    /** The Node.js, Python and Go SDK generator, tools/bin/gen-sdk. */
+    public static Path genSdk() {
+        return existing("vpssnap.genSdk", "the SDK generator (tools/bin/gen-sdk)");
     }
 
     /** The repository root, for files such as schema.json and examples/. */

@@ -1,0 +1,60 @@
+package com.vpssnap.component;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The component's inputs, read from the plain values an engine sends (strings, whole numbers as
+ * Long, lists). They must be known values: they decide which snapshot resources exist.
+ *
+ * @throws IllegalArgumentException from {@link #of}, naming the input, its value and what is allowed
+ */
+public record RollbackPointsInputs(ServerRef server, List<String> checkpoints, int keep, String rollbackTo) {
+    public static final int DEFAULT_KEEP = 3;
+
+    public static RollbackPointsInputs of(Map<String, ?> values) {
+        Object locaweb = values.get("locawebServer");
+        Object vpsorg = values.get("vpsorgServerId");
+        if ((locaweb == null) == (vpsorg == null)) {
+            throw new IllegalArgumentException("locawebServer / vpsorgServerId: "
+                    + (locaweb == null ? "neither is set" : "both are set (" + locaweb + ", " + vpsorg + ")")
+                    + "; allowed: exactly one, the Locaweb server name or the VPS.org server id");
+        }
+        ServerRef server = locaweb != null ? ServerRef.locaweb(text("locawebServer", locaweb))
+                : ServerRef.vpsorg(whole("vpsorgServerId", vpsorg));
+        Object keep = values.get("keep");
+        Object rollbackTo = values.get("rollbackTo");
+        return new RollbackPointsInputs(server, labels(values.get("checkpoints")),
+                keep == null ? DEFAULT_KEEP : (int) Math.min(Integer.MAX_VALUE, Math.max(Integer.MIN_VALUE, whole("keep", keep))),
+                rollbackTo == null ? null : text("rollbackTo", rollbackTo));
+    }
+
+    private static List<String> labels(Object value) {
+        if (value == null) {
+            return List.of();
+        }
+        if (!(value instanceof List<?> list)) {
+            throw new IllegalArgumentException("checkpoints: " + value + " is not a list; allowed: a list of labels, the newest last");
+        }
+        List<String> labels = new ArrayList<>(list.size());
+        for (Object item : list) {
+            labels.add(item == null ? null : text("checkpoints", item));
+        }
+        return labels;
+    }
+
+    private static String text(String input, Object value) {
+        if (value instanceof String s) {
+            return s;
+        }
+        throw new IllegalArgumentException(input + ": " + value + " is not a string");
+    }
+
+    private static long whole(String input, Object value) {
+        if (value instanceof Long || value instanceof Integer) {
+            return ((Number) value).longValue();
+        }
+        throw new IllegalArgumentException(input + ": " + value + " is not a whole number");
+    }
+}

@@ -1,0 +1,52 @@
+package com.vpssnap.component;
+
+import org.junit.jupiter.api.Test;
+
+import java.util.List;
+import java.util.Map;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+class RollbackPointsTest {
+    @Test
+    void asksForOneSnapshotPerRetainedCheckpointOnTheServersCloud() {
+        RollbackPoints points = RollbackPoints.plan("db", RollbackPointsInputs.of(Map.of(
+                "vpsorgServerId", 12345L, "checkpoints", List.of("a", "b", "c"), "keep", 2L, "rollbackTo", "b")));
+        assertEquals("c", points.latest());
+        assertEquals(List.of(
+                new Checkpoint("b", "db-b", "vpssnap:vpsorg:Snapshot",
+                        Map.of("serverId", 12345L, "name", "b", "description", "Rollback point b", "revertTrigger", "b")),
+                new Checkpoint("c", "db-c", "vpssnap:vpsorg:Snapshot",
+                        Map.of("serverId", 12345L, "name", "c", "description", "Rollback point c", "revertTrigger", ""))),
+                points.checkpoints());
+    }
+
+    @Test
+    void keepsThreeWhenKeepIsNotGiven() {
+        RollbackPoints points = RollbackPoints.plan("web", RollbackPointsInputs.of(Map.of(
+                "locawebServer", "cpro0299", "checkpoints", List.of("a", "b", "c", "d"))));
+        assertEquals(List.of("web-b", "web-c", "web-d"), points.checkpoints().stream().map(Checkpoint::resourceName).toList());
+        assertEquals("vpssnap:locaweb:Snapshot", points.checkpoints().get(0).snapshotType());
+        assertEquals("cpro0299", points.checkpoints().get(0).snapshotInputs().get("server"));
+    }
+
+    @Test
+    void namesTheInputAndWhatIsAllowed() {
+        assertEquals("locawebServer / vpsorgServerId: neither is set; allowed: exactly one, the Locaweb server name or the VPS.org server id",
+                refusal(Map.of("checkpoints", List.of("a"))));
+        assertEquals("locawebServer / vpsorgServerId: both are set (cpro0299, 7); allowed: exactly one, the Locaweb server name or the VPS.org server id",
+                refusal(Map.of("locawebServer", "cpro0299", "vpsorgServerId", 7L, "checkpoints", List.of("a"))));
+        assertEquals("keep: two is not a whole number",
+                refusal(Map.of("locawebServer", "cpro0299", "checkpoints", List.of("a"), "keep", "two")));
+        assertEquals("checkpoints: empty; give at least one label, the newest last",
+                refusal(Map.of("locawebServer", "cpro0299")));
+        assertEquals("rollbackTo: \"a\" is not a retained checkpoint; allowed: one of [b]",
+                refusal(Map.of("locawebServer", "cpro0299", "checkpoints", List.of("a", "b"), "keep", 1L, "rollbackTo", "a")));
+    }
+
+    private static String refusal(Map<String, ?> inputs) {
+        return assertThrows(IllegalArgumentException.class,
+                () -> RollbackPoints.plan("x", RollbackPointsInputs.of(inputs))).getMessage();
+    }
+}

@@ -1,0 +1,2 @@
+// Server snapshots as rollback points on Locaweb Cloud and VPS.org, with an in-place revert trigger.
+package vpssnap
