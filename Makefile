@@ -25,7 +25,7 @@ JAVA_HOST_DEP := $(if $(PULUMI_DEP),$(TOOLS_BIN)/pulumi-language-java)
 JAVA_SOURCES := $(shell find provider/src/main emulator/src/main sdk/java/src component/src/main -type f 2>/dev/null) \
   pom.xml provider/pom.xml emulator/pom.xml sdk/java/pom.xml component/pom.xml
 
-.PHONY: unit fuzz contract build install dist test demo emulator schema sdks sdk-java sdk-nodejs example-typescript bench docs clean tools
+.PHONY: unit fuzz contract build install dist test demo emulator schema sdks sdk-java sdk-nodejs example-typescript example-rollback-points bench docs clean tools
 
 ## build: compile every module (emulator, provider, Java SDK, component), package and install the jars (no tests)
 build: $(PROVIDER_JAR)
@@ -84,11 +84,12 @@ $(DIST)/SHA256SUMS: $(DIST_INPUTS) $(DIST_SETTINGS)
 
 ## test: every test: the dist scripts, emulator, clients, both plugin processes over gRPC, end-to-end runs of
 ## the real pulumi and tofu, and every install path of the release (dist/) with tofu, terraform and pulumi
-test: install dist $(PULUMI_DEP) $(TOFU_DEP) $(TERRAFORM_DEP) $(JAVA_HOST_DEP) $(GEN_SDK) sdk-java sdk-nodejs example-typescript
+test: install dist $(PULUMI_DEP) $(TOFU_DEP) $(TERRAFORM_DEP) $(JAVA_HOST_DEP) $(GEN_SDK) sdk-java sdk-nodejs example-typescript example-rollback-points
 	python3 -m unittest discover -s scripts/dist -p 'test_*.py'
 	$(MVN) $(MVN_TEST_FLAGS) verify \
 	  -Dvpssnap.bin=$(BIN) -Dvpssnap.pulumi=$(abspath $(PULUMI)) -Dvpssnap.tofu=$(abspath $(TOFU)) \
-	  -Dvpssnap.terraform=$(abspath $(TERRAFORM)) -Dvpssnap.dist=$(DIST) -Dvpssnap.genSdk=$(GEN_SDK)
+	  -Dvpssnap.terraform=$(abspath $(TERRAFORM)) -Dvpssnap.dist=$(DIST) -Dvpssnap.genSdk=$(GEN_SDK) \
+	  -Dvpssnap.python=$(PYTHON_VENV)/bin/python -Dvpssnap.goProgram=$(EXAMPLE_GO_BIN)
 	scripts/fuzz.sh 1 $(MVN)
 
 ## unit: every module's unit tests, in-process (the emulator in the test's JVM, no plugin process, no
@@ -163,6 +164,31 @@ example-typescript: $(EXAMPLE_TS_BUILT)
 
 $(EXAMPLE_TS_BUILT): $(SDK_NODEJS_BUILT) $(wildcard examples/typescript/*.ts examples/typescript/*.json)
 	cd examples/typescript && npm ci --no-audit --no-fund --loglevel=error && npx tsc
+
+ROLLBACK_POINTS := examples/rollback-points
+EXAMPLE_RP_TS_BUILT := $(ROLLBACK_POINTS)/typescript/bin/automation.js
+
+$(EXAMPLE_RP_TS_BUILT): $(SDK_NODEJS_BUILT) $(wildcard $(ROLLBACK_POINTS)/typescript/*.ts $(ROLLBACK_POINTS)/typescript/*.json)
+	cd $(ROLLBACK_POINTS)/typescript && npm ci --no-audit --no-fund --loglevel=error && npx tsc
+
+# Python: a virtualenv with pulumi from the package index at the version requirements.txt pins, and
+# sdk/python installed from a copy (pip would leave build files in sdk/, which SdkFreshnessIT compares).
+PYTHON_VENV := $(BUILD)/python-venv
+PYTHON_VENV_BUILT := $(PYTHON_VENV)/.installed
+$(PYTHON_VENV_BUILT): $(ROLLBACK_POINTS)/python/requirements.txt $(shell find sdk/python -type f 2>/dev/null)
+	rm -rf $(PYTHON_VENV) $(BUILD)/sdk-python
+	python3 -m venv $(PYTHON_VENV)
+	cp -r sdk/python $(BUILD)/sdk-python
+	$(PYTHON_VENV)/bin/pip install --quiet --disable-pip-version-check -r $(ROLLBACK_POINTS)/python/requirements.txt $(BUILD)/sdk-python
+	touch $@
+
+# Go: the Automation API program, against sdk/go through a replace; its go.sum pins every dependency.
+EXAMPLE_GO_BIN := $(BUILD)/examples/rollback-points-go
+$(EXAMPLE_GO_BIN): $(wildcard $(ROLLBACK_POINTS)/go/*.go $(ROLLBACK_POINTS)/go/go.*) $(shell find sdk/go -type f 2>/dev/null)
+	cd $(ROLLBACK_POINTS)/go && $(TOOLS_GO_BUILD) -o $@ .
+
+## example-rollback-points: the RollbackPoints stack's TypeScript, Python and Go programs, ready to run
+example-rollback-points: $(EXAMPLE_RP_TS_BUILT) $(PYTHON_VENV_BUILT) $(EXAMPLE_GO_BIN)
 
 ## docs: regenerate docs/ from the provider's specs (docs/components/ is written by hand)
 docs: $(PROVIDER_JAR)

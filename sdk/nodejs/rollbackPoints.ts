@@ -70,7 +70,7 @@ export interface RollbackPointsArgs {
     /**
      * One label per risky change, the newest last; each label is also the snapshot's name.
      */
-    checkpoints: pulumi.Input<string>[];
+    checkpoints: string[];
     /**
      * How many of the newest checkpoints keep a snapshot. Default 3; at most 5 on VPS.org.
      */

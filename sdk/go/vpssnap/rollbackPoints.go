@@ -59,7 +59,7 @@ type rollbackPointsArgs struct {
 // The set of arguments for constructing a RollbackPoints resource.
 type RollbackPointsArgs struct {
 	// One label per risky change, the newest last; each label is also the snapshot's name.
-	Checkpoints []pulumi.StringInput
+	Checkpoints []string
 	// How many of the newest checkpoints keep a snapshot. Default 3; at most 5 on VPS.org.
 	Keep *int
 	// The Locaweb server to protect, e.g. `cpro0299`. Set this or `vpsorgServerId`, not both.

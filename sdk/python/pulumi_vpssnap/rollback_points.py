@@ -19,7 +19,7 @@ __all__ = ['RollbackPointsArgs', 'RollbackPoints']
 @pulumi.input_type
 class RollbackPointsArgs:
     def __init__(__self__, *,
-                 checkpoints: Sequence[pulumi.Input[_builtins.str]],
+                 checkpoints: Sequence[_builtins.str],
                  keep: Optional[_builtins.int] = None,
                  locaweb_server: Optional[_builtins.str] = None,
                  rollback_to: Optional[_builtins.str] = None,
@@ -27,7 +27,7 @@ class RollbackPointsArgs:
         """
         The set of arguments for constructing a RollbackPoints resource.
 
-        :param Sequence[pulumi.Input[_builtins.str]] checkpoints: One label per risky change, the newest last; each label is also the snapshot's name.
+        :param Sequence[_builtins.str] checkpoints: One label per risky change, the newest last; each label is also the snapshot's name.
         :param _builtins.int keep: How many of the newest checkpoints keep a snapshot. Default 3; at most 5 on VPS.org.
         :param _builtins.str locaweb_server: The Locaweb server to protect, e.g. `cpro0299`. Set this or `vpsorgServerId`, not both.
         :param _builtins.str rollback_to: A retained checkpoint's label to revert the server to, in place; empty for none.
@@ -45,14 +45,14 @@ class RollbackPointsArgs:
 
     @_builtins.property
     @pulumi.getter
-    def checkpoints(self) -> Sequence[pulumi.Input[_builtins.str]]:
+    def checkpoints(self) -> Sequence[_builtins.str]:
         """
         One label per risky change, the newest last; each label is also the snapshot's name.
         """
         return pulumi.get(self, "checkpoints")
 
     @checkpoints.setter
-    def checkpoints(self, value: Sequence[pulumi.Input[_builtins.str]]):
+    def checkpoints(self, value: Sequence[_builtins.str]):
         pulumi.set(self, "checkpoints", value)
 
     @_builtins.property
@@ -110,7 +110,7 @@ class RollbackPoints(pulumi.ComponentResource):
     def __init__(__self__,
                  resource_name: str,
                  opts: Optional[pulumi.ResourceOptions] = None,
-                 checkpoints: Optional[Sequence[pulumi.Input[_builtins.str]]] = None,
+                 checkpoints: Optional[Sequence[_builtins.str]] = None,
                  keep: Optional[_builtins.int] = None,
                  locaweb_server: Optional[_builtins.str] = None,
                  rollback_to: Optional[_builtins.str] = None,
@@ -123,7 +123,7 @@ class RollbackPoints(pulumi.ComponentResource):
 
         :param str resource_name: The name of the resource.
         :param pulumi.ResourceOptions opts: Options for the resource.
-        :param Sequence[pulumi.Input[_builtins.str]] checkpoints: One label per risky change, the newest last; each label is also the snapshot's name.
+        :param Sequence[_builtins.str] checkpoints: One label per risky change, the newest last; each label is also the snapshot's name.
         :param _builtins.int keep: How many of the newest checkpoints keep a snapshot. Default 3; at most 5 on VPS.org.
         :param _builtins.str locaweb_server: The Locaweb server to protect, e.g. `cpro0299`. Set this or `vpsorgServerId`, not both.
         :param _builtins.str rollback_to: A retained checkpoint's label to revert the server to, in place; empty for none.
@@ -155,7 +155,7 @@ class RollbackPoints(pulumi.ComponentResource):
     def _internal_init(__self__,
                  resource_name: str,
                  opts: Optional[pulumi.ResourceOptions] = None,
-                 checkpoints: Optional[Sequence[pulumi.Input[_builtins.str]]] = None,
+                 checkpoints: Optional[Sequence[_builtins.str]] = None,
                  keep: Optional[_builtins.int] = None,
                  locaweb_server: Optional[_builtins.str] = None,
                  rollback_to: Optional[_builtins.str] = None,

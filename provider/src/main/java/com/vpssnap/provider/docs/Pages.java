@@ -32,7 +32,8 @@ final class Pages {
             lines.add("- Function [`" + f.token() + "` / data source `" + f.terraformType() + "`](functions/"
                     + Usage.pageName(f.token()) + ".md)");
         }
-        lines.add("- Component [`RollbackPoints`](components/rollback_points.md) (Java)");
+        lines.add("- Component [`RollbackPoints`](components/rollback_points.md) (`" + PackageInfo.NAME
+                + ":index:RollbackPoints`, every Pulumi language)");
         return md.paragraph(String.join("\n", lines)).toString();
     }
 
@@ -82,7 +83,7 @@ final class Pages {
                 .code("sh", "pulumi plugin install resource vpssnap " + v + " --file dist/pulumi/pulumi-resource-vpssnap-v" + v
                         + "-linux-amd64.tar.gz")
                 .heading(2, "Java SDK")
-                .paragraph("`com.vpssnap:vpssnap:" + v + "` and the component `com.vpssnap:vpssnap-component:" + v + "`, from a "
+                .paragraph("`com.vpssnap:vpssnap:" + v + "` (the snapshots and the `RollbackPoints` component), from a "
                         + "Maven repository (`dist/maven` is one, with sources and javadoc jars):")
                 .code("xml", "<dependency>\n  <groupId>com.vpssnap</groupId>\n  <artifactId>vpssnap</artifactId>\n  <version>"
                         + v + "</version>\n</dependency>")

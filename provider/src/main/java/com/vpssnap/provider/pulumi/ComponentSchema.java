@@ -35,7 +35,7 @@ final class ComponentSchema {
                 + "Set this or `locawebServer`, not both."));
         ObjectNode checkpoints = plain("array", "One label per risky change, the newest last; each label is also "
                 + "the snapshot's name.");
-        checkpoints.putObject("items").put("type", "string");
+        checkpoints.putObject("items").put("type", "string").put("plain", true);
         inputs.set("checkpoints", checkpoints);
         inputs.set("keep", plain("integer", "How many of the newest checkpoints keep a snapshot. Default "
                 + RollbackPointsInputs.DEFAULT_KEEP + "; at most 5 on VPS.org."));

@@ -32,7 +32,7 @@ class VersionSpellingTest {
             Map.entry("component/pom.xml", OWN_ARTIFACT),
             Map.entry("sdk/java/pom.xml", OWN_ARTIFACT),
             Map.entry("examples/java/pom.xml", OWN_ARTIFACT),
-            Map.entry("examples/java-component/pom.xml", OWN_ARTIFACT),
+            Map.entry("examples/rollback-points/java/pom.xml", OWN_ARTIFACT),
             Map.entry("examples/install/java/pom.xml", OWN_ARTIFACT),
             Map.entry("schema.json", Pattern.compile("(?m)^  \"version\": \"([^\"]+)\"")),
             Map.entry("sdk/nodejs/package.json", Pattern.compile("\"version\": \"([^\"]+)\"")),

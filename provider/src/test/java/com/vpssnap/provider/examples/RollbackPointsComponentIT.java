@@ -5,8 +5,9 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.vpssnap.provider.testsupport.EmulatorTest;
 import com.vpssnap.provider.testsupport.ProcessResult;
 import com.vpssnap.provider.testsupport.PulumiCli;
-import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 
 import java.nio.file.Path;
 import java.util.List;
@@ -19,59 +20,81 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
- * The RollbackPoints component through examples/java-component: three checkpoints with keep 2 on
- * both clouds, the retention deleting the oldest, a rollback in place, a refused rollback target, destroy.
+ * The same RollbackPoints stack (examples/rollback-points) in every language, each through the
+ * plugin's Construct: a Locaweb and a VPS.org server, checkpoints with keep 2 (the oldest
+ * snapshot deleted), a rollback in place, a refused rollback target that sends nothing, destroy.
  */
 class RollbackPointsComponentIT extends EmulatorTest {
     private static final ObjectMapper JSON = new ObjectMapper();
+    private static final String LOCAWEB_CREATE = "/v1/cloud/servers/cpro0299/snapshots";
+    private static final String VPSORG_CREATE = "/api/v1/snapshots/";
 
-    @Test
-    void threeCheckpointsRollbackAndRetention(@TempDir Path workspace) throws Exception {
-        PulumiCli pulumi = ExampleWorkspace.stack("java-component", workspace, emulator);
+    @ParameterizedTest
+    @EnumSource(StackLanguage.class)
+    void checkpointsRetentionAndRollback(StackLanguage language, @TempDir Path workspace) throws Exception {
+        PulumiCli pulumi = ExampleWorkspace.stack("rollback-points/" + language.directory(), workspace, emulator);
         pulumi.ok("config", "set", "keep", "2");
 
-        pulumi.ok("config", "set", "checkpoints", "before-nginx");
-        pulumi.ok("up", "--yes", "--skip-preview");
-        assertEquals(Set.of("before-nginx"), names(emulator.locawebSnapshots("cpro0299")));
-        assertEquals(Set.of("before-nginx"), names(emulator.vpsorgSnapshots(12345)));
-
         pulumi.ok("config", "set", "checkpoints", "before-nginx,before-php");
-        pulumi.ok("up", "--yes", "--skip-preview");
+        upAndCleanPreview(language, pulumi);
         assertEquals(Set.of("before-nginx", "before-php"), names(emulator.locawebSnapshots("cpro0299")));
+        assertEquals(Set.of("before-nginx", "before-php"), names(emulator.vpsorgSnapshots(12345)));
+        long phpOnWeb = idOf(emulator.locawebSnapshots("cpro0299"), "before-php");
+        long phpOnDb = idOf(emulator.vpsorgSnapshots(12345), "before-php");
 
-        // The third checkpoint with keep 2: the oldest snapshot goes, on both clouds.
+        // The third checkpoint with keep 2: the oldest snapshot goes, on both clouds; the kept one stays.
         pulumi.ok("config", "set", "checkpoints", "before-nginx,before-php,before-kernel");
-        pulumi.ok("up", "--yes", "--skip-preview");
+        upAndCleanPreview(language, pulumi);
         assertEquals(Set.of("before-php", "before-kernel"), names(emulator.locawebSnapshots("cpro0299")));
         assertEquals(Set.of("before-php", "before-kernel"), names(emulator.vpsorgSnapshots(12345)));
+        assertEquals(phpOnWeb, idOf(emulator.locawebSnapshots("cpro0299"), "before-php"));
+        assertEquals(phpOnDb, idOf(emulator.vpsorgSnapshots(12345), "before-php"));
         JsonNode outputs = JSON.readTree(pulumi.outputs());
-        assertEquals("before-kernel", outputs.path("latest").asText());
+        assertEquals("before-kernel", outputs.path("latest").asText(), outputs.toString());
         assertEquals(new TreeSet<>(List.of("before-php", "before-kernel")), fieldNames(outputs.path("webSnapshotIds")));
-        long phpOnWeb = idOf(emulator.locawebSnapshots("cpro0299"), "before-php");
         assertEquals("cpro0299/" + phpOnWeb, outputs.path("webSnapshotIds").path("before-php").asText());
+        assertEquals(String.valueOf(phpOnDb), outputs.path("dbSnapshotIds").path("before-php").asText());
 
-        // Roll back to before-php: one revert per server, on that snapshot, nothing replaced.
+        // Roll back to before-php: one revert per server, on that snapshot, nothing created or replaced.
         emulator.clearRequests();
         pulumi.ok("config", "set", "rollbackTo", "before-php");
-        pulumi.ok("up", "--yes", "--skip-preview");
+        upAndCleanPreview(language, pulumi);
         assertEquals(1, emulator.countRequests("POST", "/v1/cloud/servers/cpro0299/snapshots/" + phpOnWeb + "/actions"));
-        long phpOnDb = idOf(emulator.vpsorgSnapshots(12345), "before-php");
         assertEquals(1, emulator.countRequests("POST", "/api/v1/snapshots/" + phpOnDb + "/restore/"));
-        assertEquals(0, emulator.countRequests("POST", "/v1/cloud/servers/cpro0299/snapshots"), "no snapshot created");
-        pulumi.ok("preview", "--expect-no-changes");
+        assertEquals(2, writes(), "the revert and the restore, nothing else: " + emulator.requests());
+        assertEquals(0, emulator.countRequests("POST", LOCAWEB_CREATE) + emulator.countRequests("POST", VPSORG_CREATE),
+                "no snapshot created");
 
-        // A rollback to a checkpoint no longer kept is refused, naming the input and the choices.
+        // A rollback to a checkpoint no longer kept is refused before anything is sent.
+        emulator.clearRequests();
         pulumi.ok("config", "set", "rollbackTo", "before-nginx");
-        ProcessResult refused = pulumi.run("up", "--yes", "--skip-preview");
-        assertNotEquals(0, refused.exitCode());
+        ProcessResult refused = language.run(pulumi, "up");
+        assertNotEquals(0, refused.exitCode(), refused.toString());
         assertTrue(refused.combined().contains(
                 "rollbackTo: \"before-nginx\" is not a retained checkpoint; allowed: one of [before-php, before-kernel]"),
                 refused.combined());
-        assertEquals(4, emulator.totalSnapshots(), "the refused update changed nothing");
+        assertEquals(0, writes(), "the refused update sent nothing: " + emulator.requests());
+        assertEquals(4, emulator.totalSnapshots());
 
         pulumi.ok("config", "rm", "rollbackTo");
-        pulumi.ok("destroy", "--yes", "--skip-preview");
+        language.ok(pulumi, "destroy");
         assertEquals(0, emulator.totalSnapshots(), emulator.state().toString());
+    }
+
+    private static void upAndCleanPreview(StackLanguage language, PulumiCli pulumi) {
+        language.ok(pulumi, "up");
+        language.ok(pulumi, "preview");
+    }
+
+    /** Calls that change a cloud: every logged request but reads. */
+    private static long writes() {
+        long n = 0;
+        for (JsonNode r : emulator.requests()) {
+            if (!r.path("method").asText().equals("GET")) {
+                n++;
+            }
+        }
+        return n;
     }
 
     private static Set<String> names(List<JsonNode> snapshots) {

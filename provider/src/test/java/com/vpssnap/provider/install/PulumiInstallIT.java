@@ -59,7 +59,7 @@ class PulumiInstallIT {
     }
 
     @Test
-    void aJavaStackResolvesTheSdkAndComponentFromTheReleasesMavenRepository(@TempDir Path root) throws Exception {
+    void aJavaStackResolvesTheSdkFromTheReleasesMavenRepository(@TempDir Path root) throws Exception {
         // A Java stack needs a JDK for Maven; the plugin still runs on its own runtime.
         NewUser user = pulumiUser(root, true);
         Path project = Release.copyExample("java", root.resolve("project"));
@@ -71,7 +71,7 @@ class PulumiInstallIT {
         configure(user, project);
         pulumi(user, project, "up", "--yes", "--skip-preview");
         assertDownloadedOnce(user);
-        for (String artifact : List.of("vpssnap", "vpssnap-component")) {
+        for (String artifact : List.of("vpssnap")) {
             String jar = "com/vpssnap/" + artifact + "/" + Release.VERSION + "/" + artifact + "-" + Release.VERSION + ".jar";
             assertArrayEquals(Files.readAllBytes(Release.mavenRepository().resolve(jar)), Files.readAllBytes(localRepository.resolve(jar)),
                     jar + " came from the release's Maven repository (the local repository was empty)");

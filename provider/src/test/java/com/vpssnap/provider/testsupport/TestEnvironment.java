@@ -49,6 +49,16 @@ public final class TestEnvironment {
         return existing("vpssnap.genSdk", "the SDK generator (tools/bin/gen-sdk)");
     }
 
+    /** The Python of the virtualenv with pulumi and sdk/python (make example-rollback-points). */
+    public static Path python() {
+        return existing("vpssnap.python", "the examples' Python (build/python-venv/bin/python)");
+    }
+
+    /** The Go Automation API program of examples/rollback-points/go (make example-rollback-points). */
+    public static Path goProgram() {
+        return existing("vpssnap.goProgram", "the Go example's program (build/examples/rollback-points-go)");
+    }
+
     /** The repository root, for files such as schema.json and examples/. */
     public static Path repositoryRoot() {
         Path here = Path.of("").toAbsolutePath();

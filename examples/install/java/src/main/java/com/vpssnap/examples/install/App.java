@@ -1,14 +1,14 @@
 package com.vpssnap.examples.install;
 
 import com.pulumi.Pulumi;
-import com.vpssnap.component.RollbackPoints;
-import com.vpssnap.component.RollbackPointsArgs;
+import com.vpssnap.RollbackPoints;
+import com.vpssnap.RollbackPointsArgs;
 import com.vpssnap.vpsorg.Snapshot;
 import com.vpssnap.vpsorg.SnapshotArgs;
 
 import java.util.List;
 
-/** A snapshot from the SDK and rollback points from the component, both from the Maven repository. */
+/** A snapshot and rollback points (a component the plugin constructs) from the SDK in the Maven repository. */
 public class App {
     public static void main(String[] args) {
         Pulumi.run(ctx -> {
