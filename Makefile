@@ -25,7 +25,7 @@ JAVA_HOST_DEP := $(if $(PULUMI_DEP),$(TOOLS_BIN)/pulumi-language-java)
 JAVA_SOURCES := $(shell find provider/src/main emulator/src/main sdk/java/src component/src/main -type f 2>/dev/null) \
   pom.xml provider/pom.xml emulator/pom.xml sdk/java/pom.xml component/pom.xml
 
-.PHONY: unit fuzz contract build install dist test demo emulator schema sdks sdk-java sdk-nodejs example-typescript example-rollback-points bench docs clean tools
+.PHONY: unit fuzz contract build install dist test demo emulator schema sdks sdk-java sdk-nodejs example-typescript example-rollback-points bench bench-component docs clean tools
 
 ## build: compile every module (emulator, provider, Java SDK, component), package and install the jars (no tests)
 build: $(PROVIDER_JAR)
@@ -121,6 +121,11 @@ BENCH_FLAGS ?=
 bench: install dist $(PULUMI_DEP) $(TOFU_DEP) $(TERRAFORM_DEP) $(TOOLS_BIN)/terraform-provider-restapi
 	python3 scripts/bench/bench.py --bin $(BIN) --dist $(DIST) --emulator-jar $(EMULATOR_JAR) --pulumi $(abspath $(PULUMI)) \
 	  --tofu $(abspath $(TOFU)) --restapi $(abspath $(RESTAPI)) --terraform $(abspath $(TERRAFORM)) --readme README.md --version $(VERSION) $(BENCH_FLAGS)
+
+## bench-component: `pulumi up` of the RollbackPoints stack in each language, and what Construct adds; writes README's table
+bench-component: install dist $(PULUMI_DEP) $(JAVA_HOST_DEP) sdk-java example-rollback-points
+	python3 scripts/bench/component.py --dist $(DIST) --emulator-jar $(EMULATOR_JAR) --pulumi $(abspath $(PULUMI)) \
+	  --python $(PYTHON_VENV)/bin/python --go-program $(EXAMPLE_GO_BIN) --version $(VERSION) --readme README.md $(BENCH_FLAGS)
 
 ## emulator: run the emulator in the foreground on EMULATOR_PORT (default 8080)
 emulator: $(EMULATOR_JAR)
