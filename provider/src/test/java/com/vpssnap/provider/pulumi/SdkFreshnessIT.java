@@ -24,8 +24,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
  * provider's specs, the SDKs from the schema by scripts/gen-sdks.sh (what `make sdks` runs).
  */
 class SdkFreshnessIT {
-    /** Build outputs inside sdk/, never committed. */
-    private static final Set<String> BUILD_OUTPUTS = Set.of("target", "node_modules", "bin");
+    /** Build outputs inside sdk/, never committed (Maven, npm and tsc, pip building in place, Python caches). */
+    private static final Set<String> BUILD_OUTPUTS = Set.of("target", "node_modules", "bin", "build", "dist", "__pycache__");
 
     @Test
     void schemaMatchesTheSpecs(@TempDir Path dir) throws Exception {
@@ -57,12 +57,21 @@ class SdkFreshnessIT {
         assertEquals(List.of(), stale, "stale SDK files: run make sdks");
     }
 
+    private static boolean isBuildOutput(Path relative) {
+        for (Path part : relative) {
+            if (BUILD_OUTPUTS.contains(part.toString()) || part.toString().endsWith(".egg-info")) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     private static Map<String, String> files(Path sdkRoot) throws IOException {
         Map<String, String> out = new TreeMap<>();
         try (Stream<Path> walk = Files.walk(sdkRoot)) {
             for (Path file : (Iterable<Path>) walk.filter(Files::isRegularFile)::iterator) {
                 Path relative = sdkRoot.relativize(file);
-                if (relative.getNameCount() > 1 && BUILD_OUTPUTS.contains(relative.getName(1).toString())) {
+                if (isBuildOutput(relative)) {
                     continue;
                 }
                 out.put(relative.toString(), Files.readString(file));
