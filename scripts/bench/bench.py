@@ -476,10 +476,11 @@ def engine_rows(times):
     return rows
 
 
-def write_readme(path, text):
+def write_readme(path, text, marker="bench"):
+    """Replaces what stands between README's <!-- MARKER:begin --> and <!-- MARKER:end --> lines."""
     with open(path) as f:
         readme = f.read()
-    begin, end = "<!-- bench:begin -->", "<!-- bench:end -->"
+    begin, end = f"<!-- {marker}:begin -->", f"<!-- {marker}:end -->"
     if begin not in readme:
         raise RuntimeError(f"{path} has no {begin} … {end} markers")
     head, rest = readme.split(begin, 1)

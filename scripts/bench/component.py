@@ -15,7 +15,7 @@ import sys
 import tempfile
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-from bench import Emulator, run  # noqa: E402
+from bench import Emulator, run, write_readme  # noqa: E402
 
 ROOT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
 EXAMPLES = os.path.join(ROOT, "examples", "rollback-points")
@@ -116,7 +116,7 @@ def main():
         text = table(times, args.runs)
         print(text)
         if args.readme:
-            write_readme(args.readme, text)
+            write_readme(args.readme, text, marker="component-bench")
     finally:
         emulator.close()
         shutil.rmtree(work, ignore_errors=True)
@@ -139,18 +139,6 @@ def table(times, runs):
               f"| 2 RollbackPoints, 1 checkpoint each (2 components + the same 2 snapshots) | {cell('one-point')} |",
               f"| difference: Construct and the 2 component resources | {construct:+.1f} s |"]
     return "\n".join(lines)
-
-
-def write_readme(path, text):
-    with open(path) as f:
-        readme = f.read()
-    begin, end = "<!-- component-bench:begin -->", "<!-- component-bench:end -->"
-    if begin not in readme:
-        raise RuntimeError(f"{path} has no {begin} … {end} markers")
-    head, rest = readme.split(begin, 1)
-    _, tail = rest.split(end, 1)
-    with open(path, "w") as f:
-        f.write(head + begin + "\n" + text + "\n" + end + tail)
 
 
 if __name__ == "__main__":
