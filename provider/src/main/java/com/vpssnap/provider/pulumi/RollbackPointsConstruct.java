@@ -1,6 +1,7 @@
 package com.vpssnap.provider.pulumi;
 
 import com.google.common.util.concurrent.Futures;
+import com.google.common.util.concurrent.ListenableFuture;
 import com.google.protobuf.Struct;
 import com.vpssnap.component.Checkpoint;
 import com.vpssnap.component.RollbackPoints;
@@ -19,6 +20,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Future;
 
 /**
  * Construct for vpssnap:index:RollbackPoints: translates the engine's request into the
@@ -88,7 +90,7 @@ final class RollbackPointsConstruct {
     /** All children at once: the engine runs them in parallel, as it would a program's. */
     private static List<RegisterResourceResponse> registerChildren(ResourceMonitorClient monitor, ConstructRequest request,
                                                                    String parent, List<Checkpoint> checkpoints) throws Exception {
-        List<com.google.common.util.concurrent.ListenableFuture<RegisterResourceResponse>> pending = new ArrayList<>();
+        List<ListenableFuture<RegisterResourceResponse>> pending = new ArrayList<>();
         for (Checkpoint checkpoint : checkpoints) {
             pending.add(monitor.register(child(request, parent, checkpoint)));
         }
@@ -122,7 +124,7 @@ final class RollbackPointsConstruct {
         return child.build();
     }
 
-    private static <T> T get(java.util.concurrent.Future<T> future) throws Exception {
+    private static <T> T get(Future<T> future) throws Exception {
         try {
             return future.get();
         } catch (ExecutionException e) {
