@@ -26,7 +26,7 @@ public record RollbackPointsInputs(ServerRef server, List<String> checkpoints, i
         Object keep = values.get("keep");
         Object rollbackTo = values.get("rollbackTo");
         return new RollbackPointsInputs(server, labels(values.get("checkpoints")),
-                keep == null ? DEFAULT_KEEP : (int) Math.min(Integer.MAX_VALUE, Math.max(Integer.MIN_VALUE, whole("keep", keep))),
+                keep == null ? DEFAULT_KEEP : count("keep", keep),
                 rollbackTo == null ? null : text("rollbackTo", rollbackTo));
     }
 
@@ -42,6 +42,19 @@ public record RollbackPointsInputs(ServerRef server, List<String> checkpoints, i
             labels.add(item == null ? null : text("checkpoints", item));
         }
         return labels;
+    }
+
+    /**
+     * A whole number that fits an int; one beyond is refused with its own value, not a clamped
+     * one. Whether it is allowed for the server is RetentionPlan's to say.
+     */
+    private static int count(String input, Object value) {
+        long n = whole(input, value);
+        if (n < Integer.MIN_VALUE || n > Integer.MAX_VALUE) {
+            throw new IllegalArgumentException(input + ": " + n + " is not allowed; allowed: 1 or more (at most "
+                    + ServerRef.VPSORG_SNAPSHOT_LIMIT + " on VPS.org)");
+        }
+        return (int) n;
     }
 
     private static String text(String input, Object value) {

@@ -39,6 +39,8 @@ class RollbackPointsTest {
                 refusal(Map.of("locawebServer", "cpro0299", "vpsorgServerId", 7L, "checkpoints", List.of("a"))));
         assertEquals("keep: two is not a whole number",
                 refusal(Map.of("locawebServer", "cpro0299", "checkpoints", List.of("a"), "keep", "two")));
+        assertEquals("keep: 4294967296 is not allowed; allowed: 1 or more (at most 5 on VPS.org)",
+                refusal(Map.of("locawebServer", "cpro0299", "checkpoints", List.of("a"), "keep", 4_294_967_296L)));
         assertEquals("checkpoints: empty; give at least one label, the newest last",
                 refusal(Map.of("locawebServer", "cpro0299")));
         assertEquals("rollbackTo: \"a\" is not a retained checkpoint; allowed: one of [b]",

@@ -2,7 +2,6 @@ package com.vpssnap.provider.pulumi;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import com.vpssnap.component.RollbackPoints;
 import com.vpssnap.component.RollbackPointsInputs;
 
 /**
@@ -13,10 +12,6 @@ final class ComponentSchema {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private ComponentSchema() {
-    }
-
-    static String token() {
-        return RollbackPoints.TYPE;
     }
 
     static ObjectNode rollbackPoints() {

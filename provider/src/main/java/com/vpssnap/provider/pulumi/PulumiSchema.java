@@ -6,6 +6,7 @@ import com.fasterxml.jackson.core.util.Separators;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.vpssnap.component.RollbackPoints;
 import com.vpssnap.provider.core.Clouds;
 import com.vpssnap.provider.core.ConfigKey;
 import com.vpssnap.provider.core.PackageInfo;
@@ -74,7 +75,7 @@ public final class PulumiSchema {
         for (ResourceSpec r : PackageInfo.RESOURCES) {
             resources.set(r.token(), resource(r));
         }
-        resources.set(ComponentSchema.token(), ComponentSchema.rollbackPoints());
+        resources.set(RollbackPoints.TYPE, ComponentSchema.rollbackPoints());
         ObjectNode functions = root.putObject("functions");
         for (FunctionSpec f : PackageInfo.FUNCTIONS) {
             functions.set(f.token(), function(f, types));
