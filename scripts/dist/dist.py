@@ -1,19 +1,23 @@
 #!/usr/bin/env python3
 """make dist: every release artifact of vpssnap, reproducibly, into one folder.
 
-  terraform/        the registry's files: terraform-provider-vpssnap_VERSION_linux_amd64.zip
+  terraform/        the registry's files: terraform-provider-vpssnap_VERSION_OS_ARCH.zip per platform
                     (launcher terraform-provider-vpssnap_vVERSION at its root), _SHA256SUMS, _manifest.json
   terraform-mirror/ a filesystem mirror, packed layout (HOSTNAME/NAMESPACE/TYPE/*.zip)
   terraform-network-mirror/  a network mirror as static files (index.json, VERSION.json, zips)
-  pulumi/           pulumi-resource-vpssnap-vVERSION-linux-amd64.tar.gz and schema.json
+  pulumi/           pulumi-resource-vpssnap-vVERSION-OS-ARCH.tar.gz per platform, and schema.json
   maven/            com.vpssnap:vpssnap (the Java SDK, RollbackPoints included), with
                     sources and javadoc jars, in a Maven repository layout
   npm/              vpssnap-vpssnap-VERSION.tgz, the Node.js SDK as `npm pack` makes it
   docs/             the docs in the Terraform registry's and the Pulumi registry's layouts
+  runtimes.json     each platform's Java runtime: its input (package, version, SHA-256), Java
+                    version, modules and size, so that a rebuild can tell what it used
   SHA256SUMS        every file above
 
-Both plugin artifacts carry the same package: the launcher, lib/*.jar and runtime/, a Java
-runtime made by jlink from the modules the plugin needs, so a user needs nothing else.
+The platforms are linux_amd64, linux_arm64, darwin_amd64 and darwin_arm64 (--platforms picks some).
+Both plugin artifacts of a platform carry the same package: the launcher, lib/*.jar (the same on
+every platform) and runtime/, that platform's Java runtime (runtimes.py), so a user needs nothing
+else. The mirrors hold hard links to the zips of terraform/, not copies.
 The plugin's download URL is a literal in schema.json and in the generated SDKs; a release for
 another URL (make dist PLUGIN_DOWNLOAD_URL=...) swaps that literal in copies, never in sdk/.
 """
@@ -28,19 +32,12 @@ import sys
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 import archives  # noqa: E402
 import maven_repository  # noqa: E402
+import runtimes  # noqa: E402
 import terraform_release  # noqa: E402
 
 TYPE = "vpssnap"
-PLATFORM = ("linux", "amd64")
-# The modules `jdeps --print-module-deps` finds in the plugin's jars, plus those it cannot see:
-# jdk.crypto.ec (the EC keys of Terraform's AutoMTLS, a security provider found at run time) and
-# java.logging (grpc-java's logger). Checked by the install tests, which run with this runtime only.
-RUNTIME_MODULES = ["java.base", "java.compiler", "java.desktop", "java.logging", "java.naming", "java.sql",
-                   "jdk.crypto.ec", "jdk.unsupported"]
 # The schemes of pluginDownloadURL that the engine knows (pulumi's workspace.newPluginSource).
 PLUGIN_URL_SCHEMES = ("https", "http", "github", "gitlab", "git")
-# The flags the runtime's archive is dumped with; the launcher passes the first to the bundled runtime.
-RUNTIME_ARCHIVE_FLAGS = ["-XX:-UseCompressedClassPointers", "-XX:+UseSerialGC", "-Xms128m", "-Xmx128m"]
 
 
 def main():
@@ -51,28 +48,34 @@ def main():
     os.makedirs(work)
     epoch = args.epoch
 
-    package = os.path.join(work, "package")
-    build_package(args, package)
-
-    tf_root = os.path.join(work, "terraform-root")
-    shutil.copytree(package, tf_root)
-    os.rename(os.path.join(tf_root, "launcher"), os.path.join(tf_root, f"terraform-provider-{TYPE}_v{args.version}"))
-    terraform = os.path.join(out, "terraform")
+    common = os.path.join(work, "common")
+    build_common(args, common)
+    terraform, pulumi = os.path.join(out, "terraform"), os.path.join(out, "pulumi")
     os.makedirs(terraform)
-    platform = "_".join(PLATFORM)
-    tf_zip = os.path.join(terraform, f"terraform-provider-{TYPE}_{args.version}_{platform}.zip")
-    archives.write_zip(tf_root, tf_zip, epoch)
-    terraform_release.write_release(terraform, TYPE, args.version, [tf_zip])
-    terraform_release.write_filesystem_mirror(os.path.join(out, "terraform-mirror"), args.source, [tf_zip])
-    terraform_release.write_network_mirror(os.path.join(out, "terraform-network-mirror"), args.source,
-                                           args.version, {platform: tf_zip})
-
-    pulumi_root = os.path.join(work, "pulumi-root")
-    shutil.copytree(package, pulumi_root)
-    os.rename(os.path.join(pulumi_root, "launcher"), os.path.join(pulumi_root, f"pulumi-resource-{TYPE}"))
-    pulumi = os.path.join(out, "pulumi")
     os.makedirs(pulumi)
-    archives.write_tar_gz(pulumi_root, os.path.join(pulumi, f"pulumi-resource-{TYPE}-v{args.version}-{'-'.join(PLATFORM)}.tar.gz"), epoch)
+    tf_zips, runtimes_manifest = {}, {}
+    for platform in args.platforms:
+        source = fetch_runtime_input(platform, args.inputs)
+        runtime = os.path.join(work, platform, "runtime")
+        runtimes.build(source, os.path.join(args.jdk, "bin", "jlink"), runtime, args.inputs)
+        runtimes_manifest[platform] = runtimes.describe(source, runtime)
+        os_name, arch = platform.split("_")
+
+        tf_root = package_root(common, runtime, os.path.join(work, platform, "terraform"), f"terraform-provider-{TYPE}_v{args.version}")
+        tf_zips[platform] = os.path.join(terraform, f"terraform-provider-{TYPE}_{args.version}_{platform}.zip")
+        archives.write_zip(tf_root, tf_zips[platform], epoch)
+
+        pulumi_root = package_root(common, runtime, os.path.join(work, platform, "pulumi"), f"pulumi-resource-{TYPE}")
+        archives.write_tar_gz(pulumi_root, os.path.join(pulumi, f"pulumi-resource-{TYPE}-v{args.version}-{os_name}-{arch}.tar.gz"), epoch)
+        shutil.rmtree(os.path.join(work, platform))
+    terraform_release.write_release(terraform, TYPE, args.version, list(tf_zips.values()))
+    terraform_release.write_filesystem_mirror(os.path.join(out, "terraform-mirror"), args.source, list(tf_zips.values()))
+    terraform_release.write_network_mirror(os.path.join(out, "terraform-network-mirror"), args.source,
+                                           args.version, tf_zips)
+    with open(os.path.join(out, "runtimes.json"), "w") as f:
+        json.dump({"jlink": jlink_version(args.jdk), "platforms": runtimes_manifest}, f, indent=2)
+        f.write("\n")
+
     with open(args.schema) as f:
         schema = swap_url(f.read(), args)
     with open(os.path.join(pulumi, "schema.json"), "w") as f:
@@ -95,7 +98,10 @@ def parse_args():
     p.add_argument("--source", required=True, help="the Terraform source address, HOSTNAME/NAMESPACE/TYPE")
     p.add_argument("--plugin-download-url", default="",
                    help="the URL the release's SDKs and schema name (default: schema.json's pluginDownloadURL)")
-    p.add_argument("--jdk", required=True, help="the JDK whose jlink and jmods make the runtime")
+    p.add_argument("--jdk", required=True, help="the JDK 17 whose jlink links the Linux runtimes")
+    p.add_argument("--platforms", default=" ".join(runtimes.PLATFORMS),
+                   help="OS_ARCH, separated by spaces or commas (default: every platform: %(default)s)")
+    p.add_argument("--inputs", required=True, help="where the runtimes' downloaded inputs are kept between builds")
     p.add_argument("--launcher", required=True)
     p.add_argument("--jars", required=True, help="the folder of the plugin's dependency jars")
     p.add_argument("--jar", required=True, help="the plugin's own jar")
@@ -114,44 +120,58 @@ def parse_args():
         sys.exit(f"dist: PLUGIN_DOWNLOAD_URL={args.plugin_download_url!r} is not a URL the Pulumi engine downloads "
                  f"plugins from: it must start with {', '.join(s + '://' for s in PLUGIN_URL_SCHEMES)}")
     check_jdk(args.jdk)
+    args.platforms = [p for p in re.split(r"[\s,]+", args.platforms) if p]
+    unknown = [p for p in args.platforms if p not in runtimes.PLATFORMS]
+    if unknown or not args.platforms:
+        sys.exit(f"dist: PLATFORMS={' '.join(args.platforms)!r}: {', '.join(unknown) or 'none given'} is not a platform "
+                 f"this release builds; allowed: {' '.join(runtimes.PLATFORMS)}")
     return args
 
 
 def check_jdk(jdk):
-    """The bundled runtime is Java 17 (README, "The bundled Java runtime"), linked from jmods."""
+    """The Linux runtimes are Java 17 (README, "The bundled Java runtime"), linked by a JDK 17's jlink."""
     release = os.path.join(jdk, "release")
     version = ""
     if os.path.isfile(release):
         with open(release) as f:
             version = next((line.split("=", 1)[1].strip().strip('"') for line in f if line.startswith("JAVA_VERSION=")), "")
-    if not version.startswith("17") or not os.path.isfile(os.path.join(jdk, "jmods", "java.base.jmod")):
-        sys.exit(f"dist: JLINK_JDK={jdk!r} must be a JDK 17 with its jmods (found Java {version or 'none'}); "
+    if not version.startswith("17") or not os.path.isfile(os.path.join(jdk, "bin", "jlink")):
+        sys.exit(f"dist: JLINK_JDK={jdk!r} must be a JDK 17 with jlink (found Java {version or 'none'}); "
                  "Debian: apt-get install openjdk-17-jdk-headless, then make dist JLINK_JDK=/usr/lib/jvm/java-17-openjdk-amd64")
 
 
-def build_package(args, package):
-    """launcher + lib/*.jar + runtime/: the tree both plugin archives hold."""
-    os.makedirs(os.path.join(package, "lib"))
+def build_common(args, common):
+    """launcher + lib/*.jar: what every platform's package holds beside its runtime."""
+    os.makedirs(os.path.join(common, "lib"))
     for jar in sorted(os.listdir(args.jars)):
         if jar.endswith(".jar"):
-            shutil.copyfile(os.path.join(args.jars, jar), os.path.join(package, "lib", jar))
-    shutil.copyfile(args.jar, os.path.join(package, "lib", os.path.basename(args.jar)))
+            shutil.copyfile(os.path.join(args.jars, jar), os.path.join(common, "lib", jar))
+    shutil.copyfile(args.jar, os.path.join(common, "lib", os.path.basename(args.jar)))
     with open(args.launcher) as f:
         launcher = f.read().replace("@VERSION@", args.version)
-    with open(os.path.join(package, "launcher"), "w") as f:
+    with open(os.path.join(common, "launcher"), "w") as f:
         f.write(launcher)
-    os.chmod(os.path.join(package, "launcher"), 0o755)
-    runtime = os.path.join(package, "runtime")
-    run([os.path.join(args.jdk, "bin", "jlink"), "--add-modules", ",".join(RUNTIME_MODULES),
-         "--strip-debug", "--no-man-pages", "--no-header-files", "--output", runtime])
-    # The runtime's own class-data archive (what jlink's --generate-cds-archive would make), valid
-    # wherever the runtime is unpacked: the JVM checks its modules file by size, not by time or
-    # place. Dumped here instead, with compressed class pointers off, because JDK 17 writes it
-    # byte for byte the same only then (with them on, two dumps differ in ~8000 bytes), and a
-    # release must be reproducible. The launcher runs the bundled runtime with the same flag;
-    # measured: no slower to the handshake, no more memory (README, "The bundled Java runtime").
-    run([os.path.join(runtime, "bin", "java"), "-Xshare:dump", *RUNTIME_ARCHIVE_FLAGS,
-         "-XX:SharedArchiveFile=" + os.path.join(runtime, "lib", "server", "classes.jsa")])
+    os.chmod(os.path.join(common, "launcher"), 0o755)
+
+
+def package_root(common, runtime, root, launcher_name):
+    """One package tree, of hard links: the launcher under the engine's name, lib/ and runtime/."""
+    shutil.copytree(os.path.join(common, "lib"), os.path.join(root, "lib"), copy_function=os.link)
+    shutil.copytree(runtime, os.path.join(root, "runtime"), copy_function=os.link)
+    os.link(os.path.join(common, "launcher"), os.path.join(root, launcher_name))
+    return root
+
+
+def fetch_runtime_input(platform, inputs):
+    try:
+        return runtimes.fetch(platform, inputs)
+    except runtimes.InputError as e:
+        sys.exit(f"dist: {e}")
+
+
+def jlink_version(jdk):
+    result = subprocess.run([os.path.join(jdk, "bin", "jlink"), "--version"], capture_output=True, text=True)
+    return result.stdout.strip()
 
 
 def build_maven(args, work, repository, epoch):

