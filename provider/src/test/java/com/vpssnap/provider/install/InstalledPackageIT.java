@@ -1,5 +1,6 @@
 package com.vpssnap.provider.install;
 
+import com.vpssnap.provider.testsupport.TestEnvironment;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -42,6 +43,35 @@ class InstalledPackageIT {
     }
 
     @Test
+    void underBusyboxAloneItStartsTrainsAndMapsItsArchive(@TempDir Path root) throws Exception {
+        // A non-GNU userland: busybox's sh, and nothing but busybox's applets on PATH.
+        NewUser user = new NewUser(root);
+        Path applets = Files.createDirectories(root.resolve("busybox"));
+        user.ok(root, List.of("busybox", "--install", "-s", applets.toString()));
+        Map<String, String> busybox = Map.of("PATH", applets.toString());
+        UnpackedPlugin plugin = UnpackedPlugin.unpack(root.resolve("plugin"));
+        List<String> sh = List.of(applets.resolve("sh").toString());
+
+        assertTrue(plugin.firstLine(user, busybox, sh).matches("\\d+"), "it starts under busybox sh with busybox's tools");
+        awaitOneArchive(user.vpssnapCache());
+        assertTrue(plugin.firstLine(user, Map.of("PATH", applets.toString(), "VPSSNAP_JAVA_OPTS", "-Xshare:on"), sh).matches("\\d+"),
+                "busybox's stat, cksum, find and setsid trained an archive the JVM maps");
+    }
+
+    @Test
+    void onJava25ItTrainsAndUsesAnAotCache(@TempDir Path root) throws Exception {
+        // The macOS packages carry Java 25: the plugin and its AOT cache, run here on the machine's Java 25.
+        NewUser user = new NewUser(root);
+        UnpackedPlugin plugin = UnpackedPlugin.unpack(root.resolve("plugin"));
+        Map<String, String> java25 = Map.of("VPSSNAP_JAVA", TestEnvironment.java25().toString());
+        assertTrue(plugin.firstLine(user, java25).matches("\\d+"), "the plugin starts on Java 25");
+        Path cache = awaitOneArchive(user.vpssnapCache());
+        assertTrue(cache.getFileName().toString().endsWith(".aot"), "Java 25 keeps an AOT cache: " + cache);
+        assertTrue(plugin.firstLine(user, Map.of("VPSSNAP_JAVA", TestEnvironment.java25().toString(),
+                "VPSSNAP_JAVA_OPTS", "-XX:AOTMode=on")).matches("\\d+"), "with -XX:AOTMode=on the JVM starts only if it maps the cache");
+    }
+
+    @Test
     void withoutAWritableCacheItStillRuns(@TempDir Path root) throws Exception {
         NewUser user = new NewUser(root);
         UnpackedPlugin plugin = UnpackedPlugin.unpack(root.resolve("plugin"));
@@ -59,7 +89,7 @@ class InstalledPackageIT {
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(90);
         List<Path> archives = List.of();
         while (System.nanoTime() < deadline) {
-            archives = list(cache).stream().filter(p -> p.toString().endsWith(".jsa")).toList();
+            archives = list(cache).stream().filter(p -> p.toString().endsWith(".jsa") || p.toString().endsWith(".aot")).toList();
             boolean training = list(cache).stream().anyMatch(p -> p.toString().endsWith(".training"));
             if (archives.size() == count && !training) {
                 return archives;

@@ -7,10 +7,17 @@ import com.vpssnap.provider.testsupport.TestEnvironment;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /** The files of `make dist`, by the names a release publishes them under. */
 final class Release {
     static final String VERSION = PackageInfo.VERSION;
+    /** Every platform a release ships a package for, as Terraform names them. */
+    static final List<String> PLATFORMS = List.of("linux_amd64", "linux_arm64", "darwin_amd64", "darwin_arm64");
     static final String SOURCE = PackageInfo.TERRAFORM_SOURCE;
     /** The published plugin URL's stem, which tests redirect to loopback (PULUMI_PLUGIN_DOWNLOAD_URL_OVERRIDES). */
     static final String PUBLISHED_URL_STEM = PackageInfo.PLUGIN_DOWNLOAD_URL.substring(0,
@@ -32,11 +39,45 @@ final class Release {
     }
 
     static Path terraformZip() {
-        return dist().resolve("terraform").resolve("terraform-provider-vpssnap_" + VERSION + "_linux_amd64.zip");
+        return terraformZip("linux_amd64");
+    }
+
+    static Path terraformZip(String platform) {
+        return dist().resolve("terraform").resolve("terraform-provider-vpssnap_" + VERSION + "_" + platform + ".zip");
     }
 
     static Path pluginTarball() {
         return TestEnvironment.pluginTarball();
+    }
+
+    /** pulumi-resource-vpssnap-vVERSION-OS-ARCH.tar.gz, as the engine names a plugin's archive. */
+    static Path pluginTarball(String platform) {
+        return dist().resolve("pulumi").resolve("pulumi-resource-vpssnap-v" + VERSION + "-" + platform.replace('_', '-') + ".tar.gz");
+    }
+
+    /** Every h1: hash the network mirror's VERSION.json lists, one per platform. */
+    static Set<String> networkMirrorH1s() throws IOException {
+        return h1Hashes(Files.readString(networkMirror().resolve(SOURCE + "/" + VERSION + ".json")));
+    }
+
+    /** The h1: hash the network mirror's VERSION.json lists for one platform's package. */
+    static String networkMirrorH1(String platform) throws IOException {
+        String listing = Files.readString(networkMirror().resolve(SOURCE + "/" + VERSION + ".json"));
+        Matcher m = Pattern.compile("\"" + platform + "\"\\s*:\\s*\\{[^}]*?\"(h1:[^\"]+)\"").matcher(listing);
+        if (!m.find()) {
+            throw new AssertionError("the network mirror lists no " + platform + " package: " + listing);
+        }
+        return m.group(1);
+    }
+
+    /** Every quoted h1: hash in a text (a lock file, a mirror's listing). */
+    static Set<String> h1Hashes(String text) {
+        Set<String> found = new TreeSet<>();
+        Matcher m = Pattern.compile("\"(h1:[^\"]+)\"").matcher(text);
+        while (m.find()) {
+            found.add(m.group(1));
+        }
+        return found;
     }
 
     static Path mavenRepository() {

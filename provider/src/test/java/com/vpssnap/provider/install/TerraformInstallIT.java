@@ -58,8 +58,7 @@ class TerraformInstallIT {
                     "init installs the provider from the mirror: " + init);
             String lock = Files.readString(workspace.resolve(".terraform.lock.hcl"));
             assertTrue(lock.contains("provider \"" + Release.SOURCE + "\"") && lock.contains("h1:"), lock);
-            String mirrorsH1 = Files.readString(Release.networkMirror().resolve(Release.SOURCE + "/" + Release.VERSION + ".json"))
-                    .replaceAll("(?s).*\"(h1:[^\"]+)\".*", "$1");
+            String mirrorsH1 = Release.networkMirrorH1("linux_amd64");
             assertTrue(lock.contains("\"" + mirrorsH1 + "\""), "the engine's own package hash is the one the network mirror lists: " + lock);
             if (mirror == Mirror.NETWORK) {
                 assertTrue(server.requests().contains("GET /" + Release.SOURCE + "/index.json"), server.requests().toString());
@@ -85,7 +84,8 @@ class TerraformInstallIT {
         }
     }
 
-    private static StaticFileServer httpsMirror(Path root, NewUser user) throws Exception {
+    /** dist/terraform-network-mirror over HTTPS on loopback, its test CA trusted by {@code user} (SSL_CERT_FILE). */
+    static StaticFileServer httpsMirror(Path root, NewUser user) throws Exception {
         TestCertificateAuthority ca = TestCertificateAuthority.create(root.resolve("ca"));
         user.env("SSL_CERT_FILE", ca.caCertificate().toString());
         return StaticFileServer.https(Release.networkMirror(), ca.serverContext());

@@ -40,7 +40,14 @@ final class UnpackedPlugin {
 
     /** The first line the plugin prints on stdout (the port, or a failure), in the user's environment. */
     String firstLine(NewUser user, Map<String, String> extra) throws Exception {
-        ProcessBuilder builder = new ProcessBuilder(launcher().toString()).redirectError(ProcessBuilder.Redirect.DISCARD);
+        return firstLine(user, extra, List.of());
+    }
+
+    /** The same, with the launcher run by {@code shell} (e.g. busybox sh) instead of its #! line. */
+    String firstLine(NewUser user, Map<String, String> extra, List<String> shell) throws Exception {
+        List<String> command = new java.util.ArrayList<>(shell);
+        command.add(launcher().toString());
+        ProcessBuilder builder = new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.DISCARD);
         builder.environment().clear();
         Map<String, String> env = new HashMap<>(user.environment());
         env.putAll(extra);

