@@ -62,6 +62,8 @@ final class Pages {
         return new Markdown().paragraph(GENERATED).heading(1, "Installation")
                 .paragraph("Every artifact carries its own Java runtime: nothing else is needed on the machine. `make dist` "
                         + "writes them all into `dist/`; a release publishes that folder.")
+                .paragraph(Platforms.sentence("Terraform zip and one Pulumi tarball", "_") + " A team that commits its lock file locks them all: `tofu "
+                        + "providers lock " + Platforms.lockFlags() + "` (or `terraform providers lock`, the same flags).")
                 .heading(2, "Terraform / OpenTofu")
                 .paragraph("Source address `" + source + "`. Until `" + host + "` serves the provider registry protocol, install "
                         + "from a mirror: the filesystem mirror `dist/terraform-mirror/`, or the network mirror "
@@ -81,7 +83,7 @@ final class Pages {
                 .paragraph("The engine downloads the plugin by itself the first time a program uses it, from the schema's "
                         + "`pluginDownloadURL` (`" + PackageInfo.PLUGIN_DOWNLOAD_URL + "`), which the SDKs carry. Ahead of time, or offline:")
                 .code("sh", "pulumi plugin install resource vpssnap " + v + " --file dist/pulumi/pulumi-resource-vpssnap-v" + v
-                        + "-linux-amd64.tar.gz")
+                        + "-linux-amd64.tar.gz   # or -linux-arm64, -darwin-amd64, -darwin-arm64")
                 .heading(2, "Java SDK")
                 .paragraph("`com.vpssnap:vpssnap:" + v + "` (the snapshots and the `RollbackPoints` component), from a "
                         + "Maven repository (`dist/maven` is one, with sources and javadoc jars):")

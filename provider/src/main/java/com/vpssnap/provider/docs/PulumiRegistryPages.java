@@ -57,7 +57,8 @@ final class PulumiRegistryPages {
                         + "it ahead of time:")
                 .code("sh", "pulumi plugin install resource vpssnap " + v + " --server " + PackageInfo.PLUGIN_DOWNLOAD_URL
                         .replace("${VERSION}", v) + "\n# or from a downloaded file:\npulumi plugin install resource vpssnap "
-                        + v + " --file pulumi-resource-vpssnap-v" + v + "-linux-amd64.tar.gz")
+                        + v + " --file pulumi-resource-vpssnap-v" + v + "-darwin-arm64.tar.gz")
+                .paragraph(Platforms.sentence("`pulumi-resource-vpssnap-v" + v + "-OS-ARCH.tar.gz`", "-"))
                 .paragraph("SDKs:\n\n- Node.js (TypeScript): `npm install @vpssnap/vpssnap @pulumi/pulumi` (`@pulumi/pulumi` is a "
                         + "peer dependency: the stack's own copy is used)\n- Java: `com.vpssnap:vpssnap:" + v + "` (Maven or Gradle)\n"
                         + "- YAML: no SDK; name the resources by type, e.g. `vpssnap:locaweb:Snapshot`")

@@ -17,7 +17,7 @@ import java.util.regex.Pattern;
 final class Release {
     static final String VERSION = PackageInfo.VERSION;
     /** Every platform a release ships a package for, as Terraform names them. */
-    static final List<String> PLATFORMS = List.of("linux_amd64", "linux_arm64", "darwin_amd64", "darwin_arm64");
+    static final List<String> PLATFORMS = PackageInfo.PLATFORMS;
     static final String SOURCE = PackageInfo.TERRAFORM_SOURCE;
     /** The published plugin URL's stem, which tests redirect to loopback (PULUMI_PLUGIN_DOWNLOAD_URL_OVERRIDES). */
     static final String PUBLISHED_URL_STEM = PackageInfo.PLUGIN_DOWNLOAD_URL.substring(0,
