@@ -60,7 +60,8 @@ RUNTIME_INPUTS := $(BUILD)/runtime-inputs
 TERRAFORM_SOURCE := vpssnap.dev/vpssnap/vpssnap
 PLUGIN_DOWNLOAD_URL ?=
 JLINK_JDK ?= $(shell javac=$$(command -v javac) && dirname "$$(dirname "$$(readlink -f "$$javac")")")
-PLUGIN_TARBALL := $(DIST)/pulumi/pulumi-resource-vpssnap-v$(VERSION)-linux-amd64.tar.gz
+# This machine's platform, as Terraform names it (linux_amd64, darwin_arm64, ...).
+HOST_PLATFORM := $(shell uname -s | tr A-Z a-z)_$(shell uname -m | sed 's/x86_64/amd64/;s/aarch64/arm64/')
 DIST_INPUTS := $(PROVIDER_JAR) $(LAUNCHER) schema.json $(SDK_NODEJS_BUILT) $(shell find scripts/dist docs/registry -type f 2>/dev/null)
 
 # The settings a release was made with, one file per DIST: it changes (and so remakes the release)
@@ -134,8 +135,13 @@ fuzz: build
 	scripts/fuzz.sh $(FUZZ_ROUNDS) $(MVN)
 
 ## demo: start the emulator, run a real `pulumi up` of examples/yaml (create, revert, refresh, destroy), stop it
-demo: install dist $(PULUMI_DEP)
-	PULUMI=$(abspath $(PULUMI)) PLUGIN_TARBALL=$(PLUGIN_TARBALL) VERSION=$(VERSION) EMULATOR_JAR=$(EMULATOR_JAR) scripts/demo.sh
+# The demo needs only this machine's package: a release of that one platform, in a folder of its own
+# (no root needed, unlike linux_arm64's apt set-up, and `make dist`'s dist/ is left as it is).
+DEMO_DIST := $(BUILD)/dist-$(HOST_PLATFORM)
+demo: install $(PULUMI_DEP)
+	$(MAKE) --no-print-directory dist DIST=$(DEMO_DIST) PLATFORMS=$(HOST_PLATFORM)
+	PULUMI=$(abspath $(PULUMI)) PLUGIN_TARBALL=$(DEMO_DIST)/pulumi/pulumi-resource-vpssnap-v$(VERSION)-$(subst _,-,$(HOST_PLATFORM)).tar.gz \
+	  VERSION=$(VERSION) EMULATOR_JAR=$(EMULATOR_JAR) scripts/demo.sh
 
 RESTAPI ?= $(TOOLS_BIN)/terraform-provider-restapi
 BENCH_FLAGS ?=
