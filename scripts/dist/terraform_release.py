@@ -7,13 +7,7 @@ import json
 import os
 import zipfile
 
-
-def sha256_file(path):
-    digest = hashlib.sha256()
-    with open(path, "rb") as f:
-        for block in iter(lambda: f.read(1 << 20), b""):
-            digest.update(block)
-    return digest.hexdigest()
+from archives import sha256_file
 
 
 def package_hash_h1(zip_path):
