@@ -44,7 +44,7 @@ arm64_sysroot() {
   [ -f "$target/.complete" ] && return 0
   apt_arm64
   rm -rf "$target" "$target.debs" && mkdir -p "$target" "$target.debs"
-  (cd "$target.debs" && apt-get download -q libc6:arm64 libgcc-s1:arm64 libstdc++6:arm64 zlib1g:arm64 2>&1 | grep -v '^W: Download is performed unsandboxed' || true)
+  (cd "$target.debs" && apt-get download -q libc6:arm64 libgcc-s1:arm64 libstdc++6:arm64 zlib1g:arm64)
   for deb in "$target.debs"/*.deb; do dpkg-deb -x "$deb" "$target"; done
   [ -e "$target/lib/ld-linux-aarch64.so.1" ] || { echo "machine-setup: no arm64 loader in $target" >&2; exit 1; }
   rm -rf "$target.debs"
