@@ -59,6 +59,9 @@ RUNTIME_INPUTS := $(BUILD)/runtime-inputs
 # The Terraform source address (PackageInfo.TERRAFORM_SOURCE; the install tests use that one).
 TERRAFORM_SOURCE := vpssnap.dev/vpssnap/vpssnap
 PLUGIN_DOWNLOAD_URL ?=
+# GPG_KEY: the key (id or fingerprint, in the caller's keyring) that signs the Terraform SHA256SUMS; with
+# it, make dist also writes dist/terraform-registry/ (README, "Signing a release").
+GPG_KEY ?=
 JLINK_JDK ?= $(shell javac=$$(command -v javac) && dirname "$$(dirname "$$(readlink -f "$$javac")")")
 # This machine's platform, as Terraform names it (linux_amd64, darwin_arm64, ...).
 HOST_PLATFORM := $(shell uname -s | tr A-Z a-z)_$(shell uname -m | sed 's/x86_64/amd64/;s/aarch64/arm64/')
@@ -70,8 +73,8 @@ DIST_SETTINGS := $(BUILD)/dist-settings/$(subst /,_,$(DIST))
 
 $(DIST_SETTINGS): FORCE
 	@mkdir -p $(@D)
-	@printf '%s\n' '$(PLUGIN_DOWNLOAD_URL)' '$(JLINK_JDK)' '$(PLATFORMS)' | cmp -s - $@ \
-	  || printf '%s\n' '$(PLUGIN_DOWNLOAD_URL)' '$(JLINK_JDK)' '$(PLATFORMS)' >$@
+	@printf '%s\n' '$(PLUGIN_DOWNLOAD_URL)' '$(JLINK_JDK)' '$(PLATFORMS)' '$(GPG_KEY)' | cmp -s - $@ \
+	  || printf '%s\n' '$(PLUGIN_DOWNLOAD_URL)' '$(JLINK_JDK)' '$(PLATFORMS)' '$(GPG_KEY)' >$@
 
 .PHONY: FORCE
 FORCE:
@@ -89,7 +92,7 @@ $(DIST)/SHA256SUMS: $(DIST_INPUTS) $(DIST_SETTINGS)
 	  --source $(TERRAFORM_SOURCE) --launcher $(LAUNCHER) --jars provider/target/lib --jar $(PROVIDER_JAR) --schema schema.json \
 	  --plugin-download-url '$(PLUGIN_DOWNLOAD_URL)' --sdk-java sdk/java \
 	  --sdk-nodejs-bin sdk/nodejs/bin --registry-docs docs/registry --mvn '$(MVN)' \
-	  --epoch $$(git log -1 --format=%ct 2>/dev/null || echo 315532800)
+	  --gpg-key '$(GPG_KEY)' --epoch $$(git log -1 --format=%ct 2>/dev/null || echo 315532800)
 
 # The arm64 C libraries the linux_arm64 runtime runs on under qemu-aarch64-static (Arm64EmulatedIT).
 ARM64_SYSROOT := $(BUILD)/arm64-sysroot

@@ -5,6 +5,8 @@
                     (launcher terraform-provider-vpssnap_vVERSION at its root), _SHA256SUMS, _manifest.json
   terraform-mirror/ a filesystem mirror, packed layout (HOSTNAME/NAMESPACE/TYPE/*.zip)
   terraform-network-mirror/  a network mirror as static files (index.json, VERSION.json, zips)
+  terraform-registry/  with --gpg-key: the provider registry protocol as static files, and
+                    terraform/'s SHA256SUMS.sig (terraform_registry.py)
   pulumi/           pulumi-resource-vpssnap-vVERSION-OS-ARCH.tar.gz per platform, and schema.json
   maven/            com.vpssnap:vpssnap (the Java SDK, RollbackPoints included), with
                     sources and javadoc jars, in a Maven repository layout
@@ -33,6 +35,7 @@ sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 import archives  # noqa: E402
 import maven_repository  # noqa: E402
 import runtimes  # noqa: E402
+import terraform_registry  # noqa: E402
 import terraform_release  # noqa: E402
 
 TYPE = "vpssnap"
@@ -68,7 +71,17 @@ def main():
         pulumi_root = package_root(common, runtime, os.path.join(work, platform, "pulumi"), f"pulumi-resource-{TYPE}")
         archives.write_tar_gz(pulumi_root, os.path.join(pulumi, f"pulumi-resource-{TYPE}-v{args.version}-{os_name}-{arch}.tar.gz"), epoch)
         shutil.rmtree(os.path.join(work, platform))
-    terraform_release.write_release(terraform, TYPE, args.version, list(tf_zips.values()))
+    sums = terraform_release.write_release(terraform, TYPE, args.version, list(tf_zips.values()))
+    if args.gpg_key:
+        try:
+            signature = terraform_registry.sign(sums, args.gpg_key, epoch)
+            key_id, _, armor = terraform_registry.signing_key(args.gpg_key)
+        except terraform_registry.SigningError as e:
+            sys.exit(f"dist: GPG_KEY={args.gpg_key}: {e}")
+        terraform_registry.write_registry(os.path.join(out, "terraform-registry"), args.source, args.version, tf_zips,
+                                          sums, signature, key_id, armor)
+    else:
+        print("dist: no GPG_KEY given: SHA256SUMS is not signed and there is no terraform-registry/ (make dist GPG_KEY=<key id>)")
     terraform_release.write_filesystem_mirror(os.path.join(out, "terraform-mirror"), args.source, list(tf_zips.values()))
     terraform_release.write_network_mirror(os.path.join(out, "terraform-network-mirror"), args.source,
                                            args.version, tf_zips)
@@ -111,6 +124,7 @@ def parse_args():
     p.add_argument("--registry-docs", required=True)
     p.add_argument("--epoch", type=int, required=True, help="the time stamped on every archive entry")
     p.add_argument("--mvn", default="mvn")
+    p.add_argument("--gpg-key", default="", help="the GPG key that signs SHA256SUMS; with it, terraform-registry/ is written too")
     args = p.parse_args()
     with open(args.schema) as f:
         args.default_plugin_download_url = json.load(f)["pluginDownloadURL"]

@@ -24,15 +24,17 @@ def package_hash_h1(zip_path):
 
 
 def write_release(out, type_name, version, zips):
-    """SHA256SUMS and manifest.json beside the zips, named as the registry expects."""
+    """SHA256SUMS and manifest.json beside the zips, named as the registry expects; returns SHA256SUMS's path."""
     manifest = f"terraform-provider-{type_name}_{version}_manifest.json"
     with open(os.path.join(out, manifest), "w") as f:
         json.dump({"version": 1, "metadata": {"protocol_versions": ["6.0"]}}, f, indent=2)
         f.write("\n")
     names = sorted([os.path.basename(z) for z in zips] + [manifest])
-    with open(os.path.join(out, f"terraform-provider-{type_name}_{version}_SHA256SUMS"), "w") as f:
+    sums = os.path.join(out, f"terraform-provider-{type_name}_{version}_SHA256SUMS")
+    with open(sums, "w") as f:
         for name in names:
             f.write(f"{sha256_file(os.path.join(out, name))}  {name}\n")
+    return sums
 
 
 def write_filesystem_mirror(mirror, source, zips):

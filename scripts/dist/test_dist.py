@@ -14,6 +14,7 @@ import archives
 import dist
 import maven_repository
 import runtimes
+import terraform_registry
 import terraform_release
 
 
@@ -134,6 +135,39 @@ class RuntimesTest(unittest.TestCase):
             runtimes.fetch("windows_amd64", d)
         self.assertIn("'windows_amd64'", str(refused.exception))
         self.assertIn("linux_amd64, linux_arm64, darwin_amd64, darwin_arm64", str(refused.exception))
+
+
+class TerraformRegistryTest(unittest.TestCase):
+    def test_every_platform_has_a_download_document_whose_relative_urls_name_the_served_files(self):
+        import posixpath
+        with tempfile.TemporaryDirectory() as d:
+            zips = {}
+            for platform in ("linux_amd64", "darwin_arm64"):
+                zips[platform] = os.path.join(d, f"terraform-provider-x_1.0.0_{platform}.zip")
+                with zipfile.ZipFile(zips[platform], "w") as z:
+                    z.writestr("terraform-provider-x_v1.0.0", platform)
+            sums = terraform_release.write_release(d, "x", "1.0.0", list(zips.values()))
+            with open(sums + ".sig", "wb") as f:
+                f.write(b"signature")
+            out = os.path.join(d, "registry")
+            terraform_registry.write_registry(out, "example.com/ns/x", "1.0.0", zips, sums, sums + ".sig", "ABCDEF0123456789", "ARMOR")
+            with open(os.path.join(out, ".well-known", "terraform.json")) as f:
+                self.assertEqual({"providers.v1": "/v1/providers/"}, json.load(f))
+            with open(os.path.join(out, "v1/providers/ns/x/versions")) as f:
+                listed = json.load(f)["versions"]
+            self.assertEqual([{"version": "1.0.0", "protocols": ["6.0"], "platforms": [
+                {"os": "darwin", "arch": "arm64"}, {"os": "linux", "arch": "amd64"}]}], listed)
+            for platform, zip_path in zips.items():
+                os_name, arch = platform.split("_")
+                document_path = f"v1/providers/ns/x/1.0.0/download/{os_name}/{arch}"
+                with open(os.path.join(out, document_path)) as f:
+                    document = json.load(f)
+                self.assertEqual(terraform_release.sha256_file(zip_path), document["shasum"])
+                self.assertEqual([{"key_id": "ABCDEF0123456789", "ascii_armor": "ARMOR"}], document["signing_keys"]["gpg_public_keys"])
+                for field, served in (("download_url", zip_path), ("shasums_url", sums), ("shasums_signature_url", sums + ".sig")):
+                    resolved = posixpath.normpath(posixpath.join(posixpath.dirname(document_path), document[field]))
+                    with open(os.path.join(out, resolved), "rb") as got, open(served, "rb") as want:
+                        self.assertEqual(want.read(), got.read(), f"{platform} {field} resolves to the served file")
 
 
 class MavenRepositoryTest(unittest.TestCase):
