@@ -65,7 +65,13 @@ GPG_KEY ?=
 JLINK_JDK ?= $(shell javac=$$(command -v javac) && dirname "$$(dirname "$$(readlink -f "$$javac")")")
 # This machine's platform, as Terraform names it (linux_amd64, darwin_arm64, ...).
 HOST_PLATFORM := $(shell uname -s | tr A-Z a-z)_$(shell uname -m | sed 's/x86_64/amd64/;s/aarch64/arm64/')
-DIST_INPUTS := $(PROVIDER_JAR) $(LAUNCHER) schema.json $(SDK_NODEJS_BUILT) $(shell find scripts/dist docs/registry -type f 2>/dev/null)
+# The Python SDK's packages are built in a virtualenv of the pinned `build` and setuptools; the Go
+# SDK's module zip by golang.org/x/mod/zip (tools/pulumi/go-module-zip).
+PYTHON_BUILD_VENV := $(BUILD)/python-build-venv
+PYTHON_BUILD_BUILT := $(PYTHON_BUILD_VENV)/.installed
+GO_MODULE_ZIP := $(TOOLS_BIN)/go-module-zip
+DIST_INPUTS := $(PROVIDER_JAR) $(LAUNCHER) schema.json $(SDK_NODEJS_BUILT) $(PYTHON_BUILD_BUILT) $(GO_MODULE_ZIP) \
+  $(shell find scripts/dist docs/registry sdk/python sdk/go -type f -not -path '*/__pycache__/*' 2>/dev/null)
 
 # The settings a release was made with, one file per DIST: it changes (and so remakes the release)
 # only when PLUGIN_DOWNLOAD_URL, JLINK_JDK or PLATFORMS does, which no file date would tell make.
@@ -81,7 +87,7 @@ FORCE:
 
 ## dist: every release artifact into dist/, for every platform of PLATFORMS (Terraform zips + SHA256SUMS +
 ## manifest, filesystem and network mirrors, the Pulumi plugin tarballs, Maven repository, npm tarball,
-## registry docs, runtimes.json), reproducibly. linux_arm64 needs apt to know arm64 packages: set up once
+## Python wheel and sdist, Go module proxy tree, registry docs, runtimes.json), reproducibly. linux_arm64 needs apt to know arm64 packages: set up once
 ## (as root or with sudo) by scripts/machine-setup.sh apt-arm64, which this runs.
 dist: $(DIST)/SHA256SUMS
 
@@ -91,8 +97,19 @@ $(DIST)/SHA256SUMS: $(DIST_INPUTS) $(DIST_SETTINGS)
 	  --platforms '$(PLATFORMS)' --inputs $(RUNTIME_INPUTS) \
 	  --source $(TERRAFORM_SOURCE) --launcher $(LAUNCHER) --jars provider/target/lib --jar $(PROVIDER_JAR) --schema schema.json \
 	  --plugin-download-url '$(PLUGIN_DOWNLOAD_URL)' --sdk-java sdk/java \
-	  --sdk-nodejs-bin sdk/nodejs/bin --registry-docs docs/registry --mvn '$(MVN)' \
+	  --sdk-nodejs-bin sdk/nodejs/bin --sdk-python sdk/python --sdk-go sdk/go \
+	  --python-build $(PYTHON_BUILD_VENV)/bin/python --go-module-zip $(GO_MODULE_ZIP) --registry-docs docs/registry --mvn '$(MVN)' \
 	  --gpg-key '$(GPG_KEY)' --epoch $$(git log -1 --format=%ct 2>/dev/null || echo 315532800)
+
+$(PYTHON_BUILD_BUILT): scripts/dist/requirements-python-build.txt
+	rm -rf $(PYTHON_BUILD_VENV)
+	python3 -m venv $(PYTHON_BUILD_VENV)
+	$(PYTHON_BUILD_VENV)/bin/pip install --quiet --disable-pip-version-check -r $<
+	touch $@
+
+$(GO_MODULE_ZIP): $(TOOLS_DIR)/pulumi/go.mod $(TOOLS_DIR)/pulumi/go.sum $(TOOLS_DIR)/pulumi/go-module-zip/main.go | $(TOOLS_BIN)
+	cd $(TOOLS_DIR)/pulumi && $(TOOLS_GO_BUILD) -ldflags "-s -w" -o $@.tmp ./go-module-zip
+	mv -f $@.tmp $@
 
 # The arm64 C libraries the linux_arm64 runtime runs on under qemu-aarch64-static (Arm64EmulatedIT).
 ARM64_SYSROOT := $(BUILD)/arm64-sysroot
@@ -102,7 +119,8 @@ ARM64_SYSROOT := $(BUILD)/arm64-sysroot
 test: install dist $(PULUMI_DEP) $(TOFU_DEP) $(TERRAFORM_DEP) $(JAVA_HOST_DEP) $(GEN_SDK) sdk-java sdk-nodejs example-typescript example-rollback-points test-tools $(ARM64_SYSROOT)/.complete
 	python3 -m unittest discover -s scripts/dist -p 'test_*.py'
 	shellcheck -s sh $(LAUNCHER) scripts/machine-setup.sh
-	python3 scripts/dist/reproducible.py --jdk '$(JLINK_JDK)' --inputs $(RUNTIME_INPUTS) --platforms '$(PLATFORMS)'
+	python3 scripts/dist/reproducible.py --jdk '$(JLINK_JDK)' --inputs $(RUNTIME_INPUTS) --platforms '$(PLATFORMS)' \
+	  --version $(VERSION) --sdk-python sdk/python --python-build $(PYTHON_BUILD_VENV)/bin/python --sdk-go sdk/go --go-module-zip $(GO_MODULE_ZIP)
 	$(MVN) $(MVN_TEST_FLAGS) verify \
 	  -Dvpssnap.bin=$(BIN) -Dvpssnap.pulumi=$(abspath $(PULUMI)) -Dvpssnap.tofu=$(abspath $(TOFU)) \
 	  -Dvpssnap.terraform=$(abspath $(TERRAFORM)) -Dvpssnap.dist=$(DIST) -Dvpssnap.genSdk=$(GEN_SDK) \

@@ -11,6 +11,8 @@
   maven/            com.vpssnap:vpssnap (the Java SDK, RollbackPoints included), with
                     sources and javadoc jars, in a Maven repository layout
   npm/              vpssnap-vpssnap-VERSION.tgz, the Node.js SDK as `npm pack` makes it
+  python/           pulumi_vpssnap-VERSION-py3-none-any.whl and pulumi_vpssnap-VERSION.tar.gz (the sdist)
+  go/               a Go module proxy tree of github.com/vpssnap/vpssnap/sdk/go (GOPROXY=file://.../go)
   docs/             the docs in the Terraform registry's and the Pulumi registry's layouts
   runtimes.json     each platform's Java runtime: its input (package, version, SHA-256), Java
                     version, modules and size, so that a rebuild can tell what it used
@@ -35,6 +37,7 @@ sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 import archives  # noqa: E402
 import maven_repository  # noqa: E402
 import runtimes  # noqa: E402
+import sdk_packages  # noqa: E402
 import terraform_registry  # noqa: E402
 import terraform_release  # noqa: E402
 
@@ -96,6 +99,8 @@ def main():
 
     build_maven(args, work, os.path.join(out, "maven"), epoch)
     build_npm(args, work, os.path.join(out, "npm"))
+    build_python(args, work, os.path.join(out, "python"), epoch)
+    build_go(args, work, os.path.join(out, "go"), epoch)
     shutil.copytree(args.registry_docs, os.path.join(out, "docs"))
 
     shutil.rmtree(work)
@@ -121,6 +126,11 @@ def parse_args():
     p.add_argument("--schema", required=True)
     p.add_argument("--sdk-java", required=True)
     p.add_argument("--sdk-nodejs-bin", required=True)
+    p.add_argument("--sdk-python", required=True)
+    p.add_argument("--sdk-go", required=True)
+    p.add_argument("--python-build", required=True,
+                   help="a python with the pinned `build` and setuptools (scripts/dist/requirements-python-build.txt)")
+    p.add_argument("--go-module-zip", required=True, help="tools/pulumi/go-module-zip, built")
     p.add_argument("--registry-docs", required=True)
     p.add_argument("--epoch", type=int, required=True, help="the time stamped on every archive entry")
     p.add_argument("--mvn", default="mvn")
@@ -226,14 +236,33 @@ def build_npm(args, work, out):
     run(["npm", "pack", "--silent", "--pack-destination", out], cwd=package)
 
 
+def build_python(args, work, out, epoch):
+    project = os.path.join(work, "sdk-python")
+    copy_tree_swapping_url(args.sdk_python, project, args)
+    try:
+        sdk_packages.build_python(project, out, args.python_build, args.version, epoch)
+    except sdk_packages.PackageError as e:
+        sys.exit(f"dist: the Python SDK: {e}")
+
+
+def build_go(args, work, out, epoch):
+    module = os.path.join(work, "sdk-go")
+    copy_tree_swapping_url(args.sdk_go, module, args)
+    try:
+        sdk_packages.build_go(module, out, args.go_module_zip, args.version, epoch)
+    except sdk_packages.PackageError as e:
+        sys.exit(f"dist: the Go SDK: {e}")
+
+
 def copy_tree_swapping_url(source, target, args):
-    shutil.copytree(source, target, ignore=shutil.ignore_patterns("target", "node_modules"))
+    shutil.copytree(source, target, ignore=shutil.ignore_patterns(
+        "target", "node_modules", "__pycache__", "*.egg-info", "build", "dist"))
     if args.plugin_download_url == args.default_plugin_download_url:
         return
     for folder, _, names in os.walk(target):
         for name in names:
             path = os.path.join(folder, name)
-            if not re.search(r"\.(java|json|js|ts)$", name):
+            if not re.search(r"\.(java|json|js|ts|py|go)$", name):
                 continue
             with open(path, encoding="utf-8") as f:
                 text = f.read()

@@ -1,22 +1,27 @@
 #!/usr/bin/env python3
 """Builds every platform's runtime twice, in two folders, the second time with every core kept busy,
-and compares the two trees byte for byte (names, contents, executable bits). `make test` runs it.
+and compares the two trees byte for byte (names, contents, executable bits). With --sdk-python and
+--sdk-go it does the same for the Python wheel and sdist and the Go module tree, built from two
+copies of the SDK whose files carry different times. `make test` runs it.
 
 A release whose checksums change from build to build cannot be verified by anyone who rebuilds it.
 JDK 17's class-data dump was the culprit before (it differs with the machine's load), which is why no
 runtime ships an archive: this check is what keeps it that way.
 
   python3 scripts/dist/reproducible.py --jdk JDK17 --inputs build/runtime-inputs [--platforms ...]
+      [--version VERSION --sdk-python sdk/python --python-build PYTHON --sdk-go sdk/go --go-module-zip BIN]
 """
 import argparse
 import multiprocessing
 import os
+import shutil
 import sys
 import tempfile
 import time
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 import runtimes  # noqa: E402
+import sdk_packages  # noqa: E402
 
 # The busy loops stop by themselves after this long, should this script die without stopping them.
 LOAD_LIMIT_SECONDS = 600
@@ -27,6 +32,11 @@ def main():
     p.add_argument("--jdk", required=True)
     p.add_argument("--inputs", required=True)
     p.add_argument("--platforms", default=" ".join(runtimes.PLATFORMS))
+    p.add_argument("--version")
+    p.add_argument("--sdk-python")
+    p.add_argument("--python-build")
+    p.add_argument("--sdk-go")
+    p.add_argument("--go-module-zip")
     args = p.parse_args()
     jlink = os.path.join(args.jdk, "bin", "jlink")
     passed, failed = 0, 0
@@ -47,8 +57,34 @@ def main():
             else:
                 passed += 1
                 print(f"reproducible: {platform}: {len(tree(quiet))} files, every byte the same in both builds")
+        if args.sdk_python and args.sdk_go:
+            builds = [build_sdk_packages(args, os.path.join(scratch, "sdk", str(n)), stamp) for n, stamp in enumerate((1, 2))]
+            differences = compare(*builds)
+            if differences:
+                failed += 1
+                print("reproducible: SDK packages: the two builds differ:")
+                for line in differences[:20]:
+                    print(f"  {line}")
+            else:
+                passed += 1
+                print(f"reproducible: SDK packages: {len(tree(builds[0]))} files, every byte the same in both builds")
     print(f"{passed} passed, {failed} failed")
     sys.exit(1 if failed else 0)
+
+
+def build_sdk_packages(args, scratch, stamp):
+    """The wheel, the sdist and the Go module tree from copies of sdk/ whose files all carry the time
+    `stamp` (a fresh checkout's times are those of the checkout); returns the folder holding them."""
+    out = os.path.join(scratch, "out")
+    python, module = os.path.join(scratch, "sdk-python"), os.path.join(scratch, "sdk-go")
+    for source, copy in ((args.sdk_python, python), (args.sdk_go, module)):
+        shutil.copytree(source, copy, ignore=shutil.ignore_patterns("__pycache__", "*.egg-info", "build", "dist"))
+        for folder, _, names in os.walk(copy):
+            for name in names:
+                os.utime(os.path.join(folder, name), (stamp, stamp))
+    sdk_packages.build_python(python, os.path.join(out, "python"), args.python_build, args.version, 1700000000)
+    sdk_packages.build_go(module, os.path.join(out, "go"), args.go_module_zip, args.version, 1700000000)
+    return out
 
 
 class cpu_load:

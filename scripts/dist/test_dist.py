@@ -14,6 +14,7 @@ import archives
 import dist
 import maven_repository
 import runtimes
+import sdk_packages
 import terraform_registry
 import terraform_release
 
@@ -196,16 +197,58 @@ class PluginDownloadUrlTest(unittest.TestCase):
                 "bin/utilities.js": (f'pluginDownloadURL: "{published}"', 0o644),
                 "Snapshot.java": (f'.pluginDownloadURL("{published}")', 0o644),
                 "README.md": (published, 0o644),
+                "pulumi_vpssnap/_utilities.py": (f'return "{published}"', 0o644),
+                "vpssnap/internal/pulumiUtilities.go": (f'pulumi.PluginDownloadURL("{published}")', 0o644),
             })
             args = argparse.Namespace(plugin_download_url=mirror, default_plugin_download_url=published)
             dist.copy_tree_swapping_url(os.path.join(d, "sdk"), os.path.join(d, "copy"), args)
-            for name in ("package.json", "bin/utilities.js", "Snapshot.java"):
+            for name in ("package.json", "bin/utilities.js", "Snapshot.java", "pulumi_vpssnap/_utilities.py",
+                         "vpssnap/internal/pulumiUtilities.go"):
                 with open(os.path.join(d, "copy", name)) as f:
                     text = f.read()
                 self.assertIn(mirror, text, name)
                 self.assertNotIn(published, text, name)
                 with open(os.path.join(d, "sdk", name)) as f:
                     self.assertIn(published, f.read(), "the source tree is never changed")
+
+
+class SdkPackagesTest(unittest.TestCase):
+    def test_the_generators_licence_table_becomes_an_spdx_expression(self):
+        pyproject = '[project]\n  name = "p"\n  [project.license]\n    text = "Apache-2.0"\n  [project.urls]\n    Homepage = "h"\n'
+        self.assertEqual('[project]\n  name = "p"\n  license = "Apache-2.0"\n  [project.urls]\n    Homepage = "h"\n',
+                         sdk_packages.spdx_licence(pyproject, "pyproject.toml"))
+
+    def test_a_pyproject_without_the_licence_table_is_refused(self):
+        with self.assertRaisesRegex(sdk_packages.PackageError, "pyproject.toml: expected one \\[project.license\\] table"):
+            sdk_packages.spdx_licence('[project]\n  license = "MIT"\n', "pyproject.toml")
+
+    def test_the_sdist_is_repacked_to_the_same_bytes_whatever_its_times(self):
+        with tempfile.TemporaryDirectory() as d:
+            tree(os.path.join(d, "src"), {"p-1.0/PKG-INFO": ("Name: p\n", 0o644), "p-1.0/p/__init__.py": ("", 0o664)})
+            repacked = []
+            for n, mtime in enumerate((1000, 2000)):
+                for name in ("PKG-INFO", "p/__init__.py"):
+                    os.utime(os.path.join(d, "src", "p-1.0", name), (mtime, mtime))
+                sdist = os.path.join(d, f"setuptools-{n}.tar.gz")
+                with tarfile.open(sdist, "w:gz") as t:
+                    t.add(os.path.join(d, "src", "p-1.0"), "p-1.0")
+                repacked.append(os.path.join(d, f"{n}.tar.gz"))
+                sdk_packages.repack_sdist(sdist, repacked[-1], "p-1.0", 1700000000)
+            with open(repacked[0], "rb") as a, open(repacked[1], "rb") as b:
+                self.assertEqual(a.read(), b.read())
+            with tarfile.open(repacked[0]) as t:
+                self.assertEqual(["p-1.0", "p-1.0/PKG-INFO", "p-1.0/p", "p-1.0/p/__init__.py"], t.getnames())
+                self.assertEqual({1700000000}, {m.mtime for m in t.getmembers()})
+
+    def test_an_sdist_with_files_outside_its_folder_is_refused(self):
+        with tempfile.TemporaryDirectory() as d:
+            tree(os.path.join(d, "src"), {"p-1.0/PKG-INFO": ("", 0o644), "stray": ("", 0o644)})
+            sdist = os.path.join(d, "s.tar.gz")
+            with tarfile.open(sdist, "w:gz") as t:
+                t.add(os.path.join(d, "src", "p-1.0"), "p-1.0")
+                t.add(os.path.join(d, "src", "stray"), "stray")
+            with self.assertRaisesRegex(sdk_packages.PackageError, "an sdist must hold one folder, p-1.0/"):
+                sdk_packages.repack_sdist(sdist, os.path.join(d, "out.tar.gz"), "p-1.0", 0)
 
 
 if __name__ == "__main__":

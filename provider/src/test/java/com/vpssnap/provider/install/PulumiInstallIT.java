@@ -1,5 +1,6 @@
 package com.vpssnap.provider.install;
 
+import com.vpssnap.provider.testsupport.Commands;
 import com.vpssnap.provider.testsupport.EmulatorFixture;
 import com.vpssnap.provider.testsupport.ProcessResult;
 import com.vpssnap.provider.testsupport.TestEnvironment;
@@ -10,6 +11,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 
@@ -93,15 +95,82 @@ class PulumiInstallIT {
         assertTrue(!Files.exists(project.resolve("node_modules/@vpssnap/vpssnap/node_modules/@pulumi")),
                 "the SDK uses the stack's @pulumi/pulumi, its peer dependency, not a copy of its own");
         user.ok(project, List.of("npx", "tsc"));
-        Map<String, String> env = Map.of(
-                "VPSSNAP_LOCAWEB_ENDPOINT", emulator.locawebEndpoint(), "VPSSNAP_LOCAWEB_TOKEN", EmulatorFixture.LOCAWEB_TOKEN,
-                "VPSSNAP_VPSORG_ENDPOINT", emulator.vpsorgEndpoint(), "VPSSNAP_VPSORG_TOKEN", EmulatorFixture.VPSORG_TOKEN);
+        Map<String, String> env = cloudEnvironment();
         user.ok(project, List.of("node", "bin/index.js", "up"), env);
         assertDownloadedOnce(user);
         assertEquals(1, emulator.locawebSnapshots("cpro0301").size());
         assertEquals(1, emulator.vpsorgSnapshots(12347).size());
         user.ok(project, List.of("node", "bin/index.js", "destroy"), env);
         assertEquals(0, emulator.locawebSnapshots("cpro0301").size() + emulator.vpsorgSnapshots(12347).size());
+    }
+
+    @Test
+    void aPythonStackInstallsTheWheel(@TempDir Path root) throws Exception {
+        NewUser user = pulumiUser(root, false);
+        Path project = Release.copyExample("python", root.resolve("project"));
+        Path wheel = Files.copy(Release.pythonWheel(), project.resolve(Release.pythonWheel().getFileName()));
+        user.ok(project, List.of("python3", "-m", "venv", "venv"));
+        // pulumi from the package index, at the version requirements.txt pins; the SDK from the wheel only.
+        user.ok(project, List.of("venv/bin/pip", "install", "--quiet", "--disable-pip-version-check", "-r",
+                "requirements.txt", "./" + wheel.getFileName()));
+        String installed = user.ok(project, List.of("venv/bin/python", "-c",
+                "import importlib.metadata as m, pulumi_vpssnap; print(m.version('pulumi_vpssnap'), pulumi_vpssnap.__file__)")).stdout();
+        assertTrue(installed.startsWith(Release.VERSION + " " + project.resolve("venv")), "the SDK is the wheel's, in the venv: " + installed);
+        user.ok(project, List.of("venv/bin/python", "stack.py", "up"), cloudEnvironment());
+        assertDownloadedOnce(user);
+        assertEquals(1, emulator.locawebSnapshots("cpro0301").size());
+        assertEquals(1, emulator.vpsorgSnapshots(12347).size());
+        user.ok(project, List.of("venv/bin/python", "stack.py", "destroy"), cloudEnvironment());
+        assertEquals(0, emulator.locawebSnapshots("cpro0301").size() + emulator.vpsorgSnapshots(12347).size());
+    }
+
+    /**
+     * go get resolves github.com/vpssnap/vpssnap/sdk/go from the release's proxy tree, and pulumi's
+     * own modules from this machine's module cache or else the usual proxy, as a user trying a
+     * release before its tag would. Only our module skips the checksum database: it is not public yet.
+     */
+    @Test
+    void aGoStackGetsTheModuleFromTheReleasesProxyTree(@TempDir Path root) throws Exception {
+        NewUser user = pulumiUser(root, false);
+        Path project = Release.copyExample("go", root.resolve("project"));
+        Path moduleCache = root.resolve("gomodcache");
+        String proxies = String.join(",", fileUrl(Release.goProxy()), fileUrl(Path.of(machineGo("GOMODCACHE"), "cache", "download")),
+                machineGo("GOPROXY"));
+        Map<String, String> go = Map.of("GOPROXY", proxies, "GONOSUMDB", Release.GO_MODULE, "GOMODCACHE", moduleCache.toString(),
+                "GOCACHE", machineGo("GOCACHE"), "GOFLAGS", "", "GOTOOLCHAIN", "local");
+        user.ok(project, List.of("go", "get", Release.GO_MODULE + "@v" + Release.VERSION), go);
+        user.ok(project, List.of("go", "build", "-trimpath", "-o", "stack", "."), go);
+        assertArrayEquals(Files.readAllBytes(Release.goModuleZip()),
+                Files.readAllBytes(moduleCache.resolve("cache/download/" + Release.GO_MODULE + "/@v/v" + Release.VERSION + ".zip")),
+                "the module came from the release's proxy tree");
+        assertTrue(Files.readString(project.resolve("go.sum")).contains(Release.GO_MODULE + " v" + Release.VERSION + " h1:"),
+                "go get recorded the module's hash in go.sum");
+        user.ok(project, List.of("./stack", "up"), cloudEnvironment());
+        assertDownloadedOnce(user);
+        assertEquals(1, emulator.locawebSnapshots("cpro0301").size());
+        assertEquals(1, emulator.vpsorgSnapshots(12347).size());
+        user.ok(project, List.of("./stack", "destroy"), cloudEnvironment());
+        assertEquals(0, emulator.locawebSnapshots("cpro0301").size() + emulator.vpsorgSnapshots(12347).size());
+    }
+
+    /** The provider's settings as an Automation API program passes them: from the environment. */
+    private Map<String, String> cloudEnvironment() {
+        return Map.of(
+                "VPSSNAP_LOCAWEB_ENDPOINT", emulator.locawebEndpoint(), "VPSSNAP_LOCAWEB_TOKEN", EmulatorFixture.LOCAWEB_TOKEN,
+                "VPSSNAP_VPSORG_ENDPOINT", emulator.vpsorgEndpoint(), "VPSSNAP_VPSORG_TOKEN", EmulatorFixture.VPSORG_TOKEN);
+    }
+
+    /** A setting of this machine's go (go env NAME), with the environment the tests run in. */
+    private static String machineGo(String name) {
+        ProcessResult result = Commands.run(List.of("go", "env", name), Path.of("."), System.getenv(), Duration.ofMinutes(1));
+        if (result.exitCode() != 0 || result.stdout().isBlank()) {
+            throw new AssertionError("go env " + name + " failed: " + result);
+        }
+        return result.stdout().strip();
+    }
+
+    private static String fileUrl(Path folder) {
+        return "file://" + folder.toAbsolutePath();
     }
 
     /** A new user with pulumi on PATH and automatic plugin acquisition on; a JDK on PATH only for a Java stack. */

@@ -88,6 +88,23 @@ final class Release {
         return dist().resolve("npm").resolve("vpssnap-vpssnap-" + VERSION + ".tgz");
     }
 
+    /** The Python SDK's wheel, as an index serves it. */
+    static Path pythonWheel() {
+        return dist().resolve("python").resolve("pulumi_vpssnap-" + VERSION + "-py3-none-any.whl");
+    }
+
+    /** The Go SDK's module proxy tree (GOPROXY=file://...). */
+    static Path goProxy() {
+        return dist().resolve("go");
+    }
+
+    /** The Go SDK's module zip in that tree. */
+    static Path goModuleZip() {
+        return goProxy().resolve(GO_MODULE + "/@v/v" + VERSION + ".zip");
+    }
+
+    static final String GO_MODULE = "github.com/vpssnap/vpssnap/sdk/go";
+
     /** An example of examples/install, copied into a test's folder. */
     static Path copyExample(String name, Path target) throws IOException {
         return ExampleFiles.copy("install/" + name, target);
