@@ -70,6 +70,8 @@ HOST_PLATFORM := $(shell uname -s | tr A-Z a-z)_$(shell uname -m | sed 's/x86_64
 PYTHON_BUILD_VENV := $(BUILD)/python-build-venv
 PYTHON_BUILD_BUILT := $(PYTHON_BUILD_VENV)/.installed
 GO_MODULE_ZIP := $(TOOLS_BIN)/go-module-zip
+# The dist scripts' tests package the real SDKs with both.
+DIST_TEST_ENV := VPSSNAP_PYTHON_BUILD=$(PYTHON_BUILD_VENV)/bin/python VPSSNAP_GO_MODULE_ZIP=$(GO_MODULE_ZIP)
 DIST_INPUTS := $(PROVIDER_JAR) $(LAUNCHER) schema.json $(SDK_NODEJS_BUILT) $(PYTHON_BUILD_BUILT) $(GO_MODULE_ZIP) \
   $(shell find scripts/dist docs/registry sdk/python sdk/go -type f -not -path '*/__pycache__/*' 2>/dev/null)
 
@@ -117,7 +119,7 @@ ARM64_SYSROOT := $(BUILD)/arm64-sysroot
 ## test: every test: the dist scripts, emulator, clients, both plugin processes over gRPC, end-to-end runs of
 ## the real pulumi and tofu, and every install path of the release (dist/) with tofu, terraform and pulumi
 test: install dist $(PULUMI_DEP) $(TOFU_DEP) $(TERRAFORM_DEP) $(JAVA_HOST_DEP) $(GEN_SDK) sdk-java sdk-nodejs example-typescript example-rollback-points test-tools $(ARM64_SYSROOT)/.complete
-	python3 -m unittest discover -s scripts/dist -p 'test_*.py'
+	$(DIST_TEST_ENV) python3 -m unittest discover -s scripts/dist -p 'test_*.py'
 	shellcheck -s sh $(LAUNCHER) scripts/machine-setup.sh
 	python3 scripts/dist/reproducible.py --jdk '$(JLINK_JDK)' --inputs $(RUNTIME_INPUTS) --platforms '$(PLATFORMS)' \
 	  --version $(VERSION) --sdk-python sdk/python --python-build $(PYTHON_BUILD_VENV)/bin/python --sdk-go sdk/go --go-module-zip $(GO_MODULE_ZIP)
@@ -140,8 +142,8 @@ JAVA25 ?= $(firstword $(wildcard /usr/lib/jvm/temurin-25-jdk-*))
 ## unit: every module's unit tests, in-process (the emulator in the test's JVM, no plugin process, no
 ## engine): the emulator, the cloud clients, the core's lifecycle of each cloud, the component, the dist
 ## scripts. Under 30 s once compiled; `make test` runs these and the end-to-end tests.
-unit:
-	python3 -m unittest discover -s scripts/dist -p 'test_*.py'
+unit: $(PYTHON_BUILD_BUILT) $(GO_MODULE_ZIP)
+	$(DIST_TEST_ENV) python3 -m unittest discover -s scripts/dist -p 'test_*.py'
 	$(MVN) $(MVN_TEST_FLAGS) -q -pl emulator,component,provider,sdk/java test
 
 ## contract: check a real endpoint (VPSSNAP_LOCAWEB_* / VPSSNAP_VPSORG_*, README "Contract check") against what

@@ -1,9 +1,12 @@
 """Unit tests of the release scripts (make test runs them: python3 -m unittest discover -s scripts/dist)."""
 import argparse
 import base64
+import csv
+import io
 import hashlib
 import json
 import os
+import shutil
 import tarfile
 import tempfile
 import time
@@ -249,6 +252,68 @@ class SdkPackagesTest(unittest.TestCase):
                 t.add(os.path.join(d, "src", "stray"), "stray")
             with self.assertRaisesRegex(sdk_packages.PackageError, "an sdist must hold one folder, p-1.0/"):
                 sdk_packages.repack_sdist(sdist, os.path.join(d, "out.tar.gz"), "p-1.0", 0)
+
+
+SDK = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "..", "sdk")
+
+
+def tool(variable):
+    """A tool the Makefile builds and names (make unit and make test set both); never skipped."""
+    path = os.environ.get(variable)
+    if not path or not os.access(path, os.X_OK):
+        raise AssertionError(f"{variable} must name the built tool: run this through make unit or make test")
+    return path
+
+
+class SdkPackagesReleaseTest(unittest.TestCase):
+    """The real sdk/python and sdk/go, packaged as make dist packages them."""
+
+    def test_the_wheels_record_lists_every_file_with_its_hash_and_size(self):
+        with tempfile.TemporaryDirectory() as d:
+            project = os.path.join(d, "sdk-python")
+            shutil.copytree(os.path.join(SDK, "python"), project, ignore=shutil.ignore_patterns("__pycache__", "*.egg-info"))
+            sdk_packages.build_python(project, os.path.join(d, "out"), tool("VPSSNAP_PYTHON_BUILD"), "0.1.0", 1700000000)
+            with zipfile.ZipFile(os.path.join(d, "out", "pulumi_vpssnap-0.1.0-py3-none-any.whl")) as wheel:
+                names = set(wheel.namelist())
+                record = list(csv.reader(io.StringIO(wheel.read("pulumi_vpssnap-0.1.0.dist-info/RECORD").decode())))
+                metadata = wheel.read("pulumi_vpssnap-0.1.0.dist-info/METADATA").decode()
+                plugin = json.loads(wheel.read("pulumi_vpssnap/pulumi-plugin.json"))
+                for name, digest, size in record:
+                    if name.endswith("/RECORD"):
+                        self.assertEqual(("", ""), (digest, size), "RECORD cannot hash itself")
+                        continue
+                    content = wheel.read(name)
+                    expected = "sha256=" + base64.urlsafe_b64encode(hashlib.sha256(content).digest()).rstrip(b"=").decode()
+                    self.assertEqual((expected, str(len(content))), (digest, size), name)
+            self.assertEqual(names, {row[0] for row in record}, "RECORD lists exactly the wheel's files")
+            self.assertTrue({"pulumi_vpssnap/py.typed", "pulumi_vpssnap/locaweb/snapshot.py", "pulumi_vpssnap/vpsorg/snapshot.py",
+                             "pulumi_vpssnap/rollback_points.py"} <= names)
+            self.assertEqual("https://github.com/vpssnap/vpssnap/releases/download/v${VERSION}", plugin["server"])
+            for line in ("License-Expression: Apache-2.0", "Requires-Python: >=3.9", "Requires-Dist: pulumi<4.0.0,>=3.0.0",
+                         "Project-URL: Homepage, https://github.com/vpssnap/vpssnap", "Description-Content-Type: text/markdown"):
+                self.assertIn(line + "\n", metadata)
+
+    def test_the_module_zip_holds_every_file_of_sdk_go_under_module_at_version(self):
+        with tempfile.TemporaryDirectory() as d:
+            sdk_packages.build_go(os.path.join(SDK, "go"), d, tool("VPSSNAP_GO_MODULE_ZIP"), "0.1.0", 1700000000)
+            versions = os.path.join(d, "github.com", "vpssnap", "vpssnap", "sdk", "go", "@v")
+            self.assertEqual(["list", "v0.1.0.info", "v0.1.0.mod", "v0.1.0.zip"], sorted(os.listdir(versions)))
+            with zipfile.ZipFile(os.path.join(versions, "v0.1.0.zip")) as z:
+                names = z.namelist()
+            expected = [f"github.com/vpssnap/vpssnap/sdk/go@v0.1.0/{name}" for name in archives.files_under(os.path.join(SDK, "go"))]
+            self.assertEqual(sorted(expected), sorted(names))
+            with open(os.path.join(versions, "v0.1.0.info")) as f:
+                self.assertEqual({"Version": "v0.1.0", "Time": "2023-11-14T22:13:20Z"}, json.load(f))
+            with open(os.path.join(versions, "v0.1.0.mod")) as f, open(os.path.join(SDK, "go", "go.mod")) as g:
+                self.assertEqual(g.read(), f.read())
+            with open(os.path.join(versions, "list")) as f:
+                self.assertEqual("v0.1.0\n", f.read())
+
+    def test_a_module_whose_go_mod_names_another_path_is_refused(self):
+        with tempfile.TemporaryDirectory() as d:
+            tree(os.path.join(d, "m"), {"go.mod": ("module example.com/other\n", 0o644), "a.go": ("package a\n", 0o644)})
+            with self.assertRaisesRegex(sdk_packages.PackageError, 'declares module "example.com/other", not "github.com/vpssnap/vpssnap/sdk/go"'):
+                sdk_packages.build_go(os.path.join(d, "m"), os.path.join(d, "out"), tool("VPSSNAP_GO_MODULE_ZIP"), "0.1.0", 0)
 
 
 if __name__ == "__main__":
