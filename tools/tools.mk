@@ -22,6 +22,9 @@ TERRAFORM ?= $(TOOLS_BIN)/terraform
 PULUMI_DEP := $(if $(filter $(TOOLS_BIN)/pulumi,$(abspath $(PULUMI))),$(TOOLS_BIN)/pulumi $(TOOLS_BIN)/pulumi-language-yaml)
 TOFU_DEP := $(if $(filter $(TOOLS_BIN)/tofu,$(abspath $(TOFU))),$(TOOLS_BIN)/tofu)
 TERRAFORM_DEP := $(if $(filter $(TOOLS_BIN)/terraform,$(abspath $(TERRAFORM))),$(TOOLS_BIN)/terraform)
+# Terraform 1.14+ for the day-two features (TERRAFORM_LATEST=$(which terraform) uses an installed one).
+TERRAFORM_LATEST ?= $(TOOLS_BIN)/terraform-1.15
+TERRAFORM_LATEST_DEP := $(if $(filter $(TOOLS_BIN)/terraform-1.15,$(abspath $(TERRAFORM_LATEST))),$(TOOLS_BIN)/terraform-1.15)
 PULUMI_LANGUAGES_DEP := $(if $(PULUMI_DEP),$(TOOLS_BIN)/pulumi-language-java $(TOOLS_BIN)/pulumi-language-nodejs)
 
 TOOLS_GO ?= go
@@ -38,7 +41,7 @@ TOOLS_GO_BUILD := $(TOOLS_GO_ENV) $(TOOLS_LOCK) $(TOOLS_GO) build -mod=readonly 
 # $(call tools_version,MODULE): the version of MODULE pinned in the current directory's go.mod.
 tools_version = $$($(TOOLS_GO_ENV) $(TOOLS_GO) list -mod=readonly -m -f '{{.Version}}' $(1))
 
-.PHONY: tools-pulumi tools-tofu tools-terraform tools-languages tools-restapi tools-clean
+.PHONY: tools-pulumi tools-tofu tools-terraform tools-terraform-latest tools-languages tools-restapi tools-clean
 
 ## tools-pulumi: build the pinned pulumi CLI and its YAML language host into tools/bin
 tools-pulumi: $(TOOLS_BIN)/pulumi $(TOOLS_BIN)/pulumi-language-yaml
@@ -48,6 +51,9 @@ tools-tofu: $(TOOLS_BIN)/tofu
 
 ## tools-terraform: build the pinned HashiCorp Terraform CLI into tools/bin (the install tests run it beside tofu)
 tools-terraform: $(TOOLS_BIN)/terraform
+
+## tools-terraform-latest: build HashiCorp Terraform 1.15 into tools/bin/terraform-1.15 (actions, terraform query, identity)
+tools-terraform-latest: $(TOOLS_BIN)/terraform-1.15
 
 ## tools-restapi: build Mastercard's terraform-provider-restapi, the Go peer of `make bench`
 tools-restapi: $(TOOLS_BIN)/terraform-provider-restapi
@@ -99,6 +105,13 @@ $(TOOLS_BIN)/pulumi-language-java: $(TOOLS_DIR)/pulumi-language-java/go.mod $(TO
 	mv -f $@.tmp $@
 
 # The Go provider `make bench` compares with; a plain build, as its GNUmakefile does.
+# Its nested modules are stubs (terraform-1.15/stub, README.md): the proxy serves none of them.
+$(TOOLS_BIN)/terraform-1.15: $(TOOLS_DIR)/terraform-1.15/go.mod $(TOOLS_DIR)/terraform-1.15/go.sum $(shell find $(TOOLS_DIR)/terraform-1.15/stub -type f 2>/dev/null) | $(TOOLS_BIN)
+	cd $(TOOLS_DIR)/terraform-1.15 && $(TOOLS_GO_BUILD) \
+	  -ldflags "-s -w -X github.com/hashicorp/terraform/version.dev=no" \
+	  -o $@.tmp github.com/hashicorp/terraform
+	mv -f $@.tmp $@
+
 $(TOOLS_BIN)/terraform-provider-restapi: $(TOOLS_DIR)/terraform-provider-restapi/go.mod $(TOOLS_DIR)/terraform-provider-restapi/go.sum | $(TOOLS_BIN)
 	cd $(TOOLS_DIR)/terraform-provider-restapi && $(TOOLS_GO_BUILD) -ldflags "-s -w" \
 	  -o $@.tmp github.com/Mastercard/terraform-provider-restapi

@@ -1,0 +1,12 @@
+// Package cos stands in for Terraform's cos state backend (see ../legacy/unavailable).
+package cos
+
+import (
+	"github.com/hashicorp/terraform/internal/backend"
+	"github.com/hashicorp/terraform/internal/legacy/unavailable"
+)
+
+// New returns a backend that refuses every use, naming why.
+func New() backend.Backend {
+	return unavailable.New("cos")
+}

@@ -1,0 +1,12 @@
+// Package oci stands in for Terraform's oci state backend (see ../legacy/unavailable).
+package oci
+
+import (
+	"github.com/hashicorp/terraform/internal/backend"
+	"github.com/hashicorp/terraform/internal/legacy/unavailable"
+)
+
+// New returns a backend that refuses every use, naming why.
+func New() backend.Backend {
+	return unavailable.New("oci")
+}
