@@ -76,8 +76,9 @@ public final class LocawebApi implements Handler {
     }
 
     private Reply list(Request req, String server, String serverUrl) {
-        return paged(req, page -> store.read(w -> {
+        return paged(req, asked -> store.read(w -> {
             long now = store.now();
+            Page page = asked.cappedAt(LocawebWorld.of(w).pageSizeCap);
             List<LocawebSnapshotRecord> all = LocawebWorld.of(w).snapshotsOf(server, now);
             Map<String, Object> doc = new LinkedHashMap<>();
             doc.put("data", page.slice(all).stream().map(s -> LocawebJson.snapshot(s, LocawebWorld.status(s, now))).toList());

@@ -80,6 +80,9 @@ public final class LocawebEmulation implements EmulatedCloud {
     /** {@code DELETE|PATCH /servers/{s}/snapshots/{n}}: addressed by its server too, as in the API. */
     @Override
     public Reply control(Store store, Request req, String path) {
+        if (path.equals("/page-size") && req.method().equals("PUT")) {
+            return pageSize(store, req.json());
+        }
         String[] p = path.split("/");
         if (p.length != 5 || !p[1].equals("servers") || !p[3].equals("snapshots") || !p[4].matches("\\d+")) {
             return notFound("no control call " + req.method() + " " + req.path() + "; see emulator/README.md");
@@ -91,6 +94,18 @@ public final class LocawebEmulation implements EmulatedCloud {
             case "PATCH" -> patch(store, server, id, req.json());
             default -> notFound("no control call " + req.method() + " " + req.path() + "; see emulator/README.md");
         };
+    }
+
+    /** {@code PUT /page-size {"max": N}}: the largest page a snapshot listing serves from now on (1 to 100). */
+    private static Reply pageSize(Store store, JsonNode body) {
+        int max = body.path("max").asInt(0);
+        if (max < 1 || max > Page.MAX_SIZE) {
+            return Reply.json(400, java.util.Map.of("error", "max must be a whole number from 1 to " + Page.MAX_SIZE));
+        }
+        return store.change(w -> {
+            LocawebWorld.of(w).pageSizeCap = max;
+            return Store.Result.changed(Reply.empty(204));
+        });
     }
 
     private static Reply drop(Store store, String server, long id) {

@@ -18,6 +18,11 @@ public final class LocawebWorld implements CloudState {
     public Map<Long, LocawebActionRecord> actions = new LinkedHashMap<>();
     public long nextSnapshot = FIRST_SNAPSHOT;
     public long nextAction = FIRST_ACTION;
+    /**
+     * The largest page the API serves, whatever page[size] asks (CLOUDS.md leaves the cap open);
+     * tests lower it to cover listings that span pages. PUT /_emulator/locaweb/page-size sets it.
+     */
+    public int pageSizeCap = Page.MAX_SIZE;
 
     static LocawebWorld of(World world) {
         return world.state(LocawebEmulation.NAME, LocawebWorld.class);

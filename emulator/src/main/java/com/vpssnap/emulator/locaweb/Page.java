@@ -9,6 +9,11 @@ record Page(int number, int size) {
     static final int DEFAULT_SIZE = 10;
     static final int MAX_SIZE = 100;
 
+    /** This page with at most {@code cap} items, as a server that caps page[size] serves it. */
+    Page cappedAt(int cap) {
+        return new Page(number, Math.min(size, cap));
+    }
+
     /** Parses the query; throws IllegalArgumentException with a message naming the parameter. */
     static Page parse(String number, String size) {
         return new Page(positive("page[number]", number, 1, Integer.MAX_VALUE),
