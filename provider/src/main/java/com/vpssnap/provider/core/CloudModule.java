@@ -3,6 +3,7 @@ package com.vpssnap.provider.core;
 import com.vpssnap.provider.cloud.Endpoint;
 import com.vpssnap.provider.cloud.Secret;
 import com.vpssnap.provider.cloud.wait.Cancellation;
+import com.vpssnap.provider.core.spec.ActionSpec;
 import com.vpssnap.provider.core.spec.FunctionSpec;
 import com.vpssnap.provider.core.spec.ResourceSpec;
 
@@ -39,6 +40,11 @@ public interface CloudModule<C> {
     List<Offer<ResourceSpec, SnapshotResource, C>> resources();
 
     List<Offer<FunctionSpec, SnapshotFunction, C>> functions();
+
+    /** Its actions (Terraform 1.14): none unless the cloud offers some. */
+    default List<Offer<ActionSpec, SnapshotAction, C>> actions() {
+        return List.of();
+    }
 
     /** Its settings in the order the schemas and docs list them. */
     default List<ConfigKey> settings() {

@@ -1,6 +1,7 @@
 package com.vpssnap.provider.core;
 
 import com.vpssnap.provider.core.locaweb.LocawebCloud;
+import com.vpssnap.provider.core.spec.ActionSpec;
 import com.vpssnap.provider.core.spec.FunctionSpec;
 import com.vpssnap.provider.core.spec.ResourceSpec;
 import com.vpssnap.provider.core.vpsorg.VpsorgCloud;
@@ -29,6 +30,10 @@ public final class Clouds {
 
     public static List<ResourceSpec> resourceSpecs() {
         return ALL.stream().flatMap(cloud -> cloud.resources().stream().map(CloudModule.Offer::spec)).toList();
+    }
+
+    public static List<ActionSpec> actionSpecs() {
+        return ALL.stream().flatMap(cloud -> cloud.actions().stream().map(CloudModule.Offer::spec)).toList();
     }
 
     public static List<FunctionSpec> functionSpecs() {

@@ -1,5 +1,6 @@
 package com.vpssnap.provider.core;
 
+import com.vpssnap.provider.core.spec.ActionSpec;
 import com.vpssnap.provider.core.spec.FunctionSpec;
 import com.vpssnap.provider.core.spec.ResourceSpec;
 
@@ -49,6 +50,7 @@ public final class PackageInfo {
 
     public static final List<ResourceSpec> RESOURCES = Clouds.resourceSpecs();
     public static final List<FunctionSpec> FUNCTIONS = Clouds.functionSpecs();
+    public static final List<ActionSpec> ACTIONS = Clouds.actionSpecs();
 
     private PackageInfo() {
     }

@@ -3,9 +3,15 @@ package com.vpssnap.provider.core;
 import com.vpssnap.provider.core.spec.PropertySpec;
 import com.vpssnap.provider.core.spec.ResourceSpec;
 
+import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 
 import static com.vpssnap.provider.core.SnapshotInputs.DESCRIPTION;
+import static com.vpssnap.provider.core.SnapshotInputs.IDENTITY_ID;
+import static com.vpssnap.provider.core.SnapshotInputs.NAME;
+import static com.vpssnap.provider.core.SnapshotInputs.NAME_PREFIX;
+import static com.vpssnap.provider.core.SnapshotInputs.SNAPSHOT_ID;
 import static com.vpssnap.provider.core.SnapshotInputs.REVERT_TRIGGER;
 import static com.vpssnap.provider.core.SnapshotInputs.REVERT_TRIGGER_MAX;
 
@@ -22,15 +28,33 @@ public abstract class SnapshotLifecycle<C, S> implements SnapshotResource {
     private final ResourceSpec spec;
     private final CloudConnection<C> connection;
     private final int descriptionMax;
+    private final List<PropertySpec> identityAttributes;
+    private final List<PropertySpec> listQuery;
 
-    protected SnapshotLifecycle(ResourceSpec spec, CloudConnection<C> connection, int descriptionMax) {
+    /**
+     * @param identityAttributes the server input, then {@link SnapshotInputs#IDENTITY_ID}
+     * @param listQuery the server input, then {@link SnapshotInputs#NAME_PREFIX}
+     */
+    protected SnapshotLifecycle(ResourceSpec spec, CloudConnection<C> connection, int descriptionMax,
+                                List<PropertySpec> identityAttributes, List<PropertySpec> listQuery) {
         this.spec = spec;
         this.connection = connection;
         this.descriptionMax = descriptionMax;
+        this.identityAttributes = List.copyOf(identityAttributes);
+        this.listQuery = List.copyOf(listQuery);
     }
 
     /** Adds the rules for the cloud's own inputs: the server and the name. */
     protected abstract void checkServerAndName(InputValidator rules, Props inputs);
+
+    /** Adds the rule for the server alone (an identity, a listing's query). */
+    protected abstract void checkServer(InputValidator rules, Props values);
+
+    /** The resource id of the snapshot an identity names. */
+    protected abstract String idOf(Props identity);
+
+    /** Every snapshot of the query's server, oldest first, every page of it. */
+    protected abstract List<S> listAll(C client, Props query);
 
     /** Asks the cloud for a snapshot; recovers a lost answer rather than asking twice. */
     protected abstract S start(C client, Props inputs, Operation operation);
@@ -128,6 +152,88 @@ public abstract class SnapshotLifecycle<C, S> implements SnapshotResource {
     @Override
     public final void delete(String id, Props oldState, Operation operation) {
         remove(client(), id, oldState, operation);
+    }
+
+    @Override
+    public final List<PropertySpec> identityAttributes() {
+        return identityAttributes;
+    }
+
+    @Override
+    public final Props identity(Props state) {
+        String server = serverKey();
+        return Props.builder().put(server, state.get(server)).put(IDENTITY_ID, state.get(SNAPSHOT_ID)).build();
+    }
+
+    @Override
+    public final CheckResult checkIdentity(Props identity) {
+        InputValidator rules = InputValidator.structural(spec.terraformType() + " identity", identityAttributes, identity);
+        checkServer(rules, identity);
+        rules.atLeast(identity, IDENTITY_ID, 1);
+        return new CheckResult(identity, rules.failures());
+    }
+
+    @Override
+    public final Optional<ReadResult> readByIdentity(Props identity, Operation operation) {
+        CheckResult checked = checkIdentity(identity);
+        if (!checked.ok()) {
+            throw new InvalidInputException(checked.failures());
+        }
+        String server = serverKey();
+        Optional<ReadResult> read = read(idOf(identity), Props.builder().put(server, identity.get(server)).build(), operation);
+        Object actual = read.map(r -> r.state().get(server)).orElse(null);
+        if (read.isPresent() && !sameServer(actual, identity.get(server))) {
+            throw new InvalidInputException(List.of(new ValidationFailure(server, "snapshot " + identity.get(IDENTITY_ID)
+                    + " belongs to server " + actual + ", not to " + identity.get(server)
+                    + ": an identity names a snapshot of its own server")));
+        }
+        return read;
+    }
+
+    @Override
+    public final void revertTo(Props identity, Operation operation) {
+        String server = serverKey();
+        ReadResult snapshot = readByIdentity(identity, operation).orElseThrow(() -> new InvalidInputException(List.of(
+                new ValidationFailure(SNAPSHOT_ID, "server " + identity.get(server) + " has no snapshot "
+                        + identity.get(IDENTITY_ID) + ": it must be one of that server's snapshots"))));
+        revert(client(), snapshot.id(), snapshot.state(), operation);
+    }
+
+    @Override
+    public final List<PropertySpec> listQuery() {
+        return listQuery;
+    }
+
+    @Override
+    public final CheckResult checkListQuery(Props query) {
+        InputValidator rules = InputValidator.structural(spec.terraformType() + " list", listQuery, query);
+        checkServer(rules, query);
+        rules.printable(query, NAME_PREFIX, 0, 255);
+        return new CheckResult(query, rules.failures());
+    }
+
+    @Override
+    public final List<ReadResult> list(Props query, Operation operation) {
+        String prefix = Objects.requireNonNullElse(query.string(NAME_PREFIX), "");
+        Props server = Props.builder().put(serverKey(), query.get(serverKey())).build();
+        return listAll(client(), query).stream().map(snapshot -> {
+            String id = id(server, snapshot);
+            Props inputs = inputsOf(id, snapshot).build();
+            return new ReadResult(id, inputs, state(inputs, snapshot));
+        }).filter(r -> Objects.requireNonNullElse(r.inputs().string(NAME), "").startsWith(prefix)).toList();
+    }
+
+    /** Server names compare as text, server ids as numbers (a decoded 12345 may be a BigDecimal). */
+    private static boolean sameServer(Object a, Object b) {
+        if (a instanceof Number x && b instanceof Number y) {
+            return new java.math.BigDecimal(x.toString()).compareTo(new java.math.BigDecimal(y.toString())) == 0;
+        }
+        return Objects.equals(a, b);
+    }
+
+    /** The server's key in inputs, identities and queries (Locaweb {@code server}, VPS.org {@code serverId}). */
+    private String serverKey() {
+        return identityAttributes.get(0).name();
     }
 
     protected final C client() {

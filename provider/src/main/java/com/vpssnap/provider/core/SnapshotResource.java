@@ -1,7 +1,9 @@
 package com.vpssnap.provider.core;
 
+import com.vpssnap.provider.core.spec.PropertySpec;
 import com.vpssnap.provider.core.spec.ResourceSpec;
 
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -49,4 +51,37 @@ public interface SnapshotResource {
 
     /** Deletes the snapshot and waits until it is gone; one already gone counts as deleted. */
     void delete(String id, Props oldState, Operation operation);
+
+    /**
+     * What names one snapshot for good, whatever else changes: its server and its numeric id
+     * (Terraform's resource identity; Pulumi keeps its import ids).
+     */
+    List<PropertySpec> identityAttributes();
+
+    /** The identity of a snapshot, from its state. */
+    Props identity(Props state);
+
+    /** Validates an identity without calling the cloud. */
+    CheckResult checkIdentity(Props identity);
+
+    /**
+     * The snapshot an identity names, or empty when the cloud has none; a snapshot that belongs
+     * to another server than the identity's is refused ({@link InvalidInputException}).
+     */
+    Optional<ReadResult> readByIdentity(Props identity, Operation operation);
+
+    /**
+     * Reverts the server to the snapshot an identity names, now, and waits until it is done; a
+     * snapshot of another server, or none, is refused before anything is sent.
+     */
+    void revertTo(Props identity, Operation operation);
+
+    /** What a listing takes: the server, and optionally a name prefix. */
+    List<PropertySpec> listQuery();
+
+    /** Validates a listing's query without calling the cloud. */
+    CheckResult checkListQuery(Props query);
+
+    /** Every snapshot of the query's server whose name starts with its prefix, oldest first, as {@link #read} gives it. */
+    List<ReadResult> list(Props query, Operation operation);
 }

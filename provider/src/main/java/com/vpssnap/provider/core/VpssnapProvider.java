@@ -11,6 +11,7 @@ public final class VpssnapProvider {
     private final ProviderConfig config;
     private final List<SnapshotResource> resources = new ArrayList<>();
     private final List<SnapshotFunction> functions = new ArrayList<>();
+    private final List<SnapshotAction> actions = new ArrayList<>();
 
     private VpssnapProvider(ProviderConfig config, Cancellation cancellation) {
         this.config = config;
@@ -23,6 +24,7 @@ public final class VpssnapProvider {
         CloudConnection<C> connection = new CloudConnection<>(cloud, config, cancellation);
         cloud.resources().forEach(offer -> resources.add(offer.make().apply(connection)));
         cloud.functions().forEach(offer -> functions.add(offer.make().apply(connection)));
+        cloud.actions().forEach(offer -> actions.add(offer.make().apply(connection)));
     }
 
     /** @param cancellation stops every wait and call of this provider (Pulumi Cancel, Terraform StopProvider) */
@@ -44,6 +46,10 @@ public final class VpssnapProvider {
 
     public Optional<SnapshotFunction> function(String token) {
         return functions.stream().filter(f -> f.spec().token().equals(token)).findFirst();
+    }
+
+    public Optional<SnapshotAction> actionByTerraformType(String type) {
+        return actions.stream().filter(a -> a.spec().terraformType().equals(type)).findFirst();
     }
 
     public Optional<SnapshotFunction> functionByTerraformType(String type) {

@@ -9,6 +9,10 @@ import com.vpssnap.provider.core.CloudModule;
 import com.vpssnap.provider.core.ConfigKey;
 import com.vpssnap.provider.core.SnapshotFunction;
 import com.vpssnap.provider.core.SnapshotResource;
+import com.vpssnap.provider.core.RevertAction;
+import com.vpssnap.provider.core.SnapshotAction;
+import com.vpssnap.provider.core.TakeSnapshotAction;
+import com.vpssnap.provider.core.spec.ActionSpec;
 import com.vpssnap.provider.core.spec.FunctionSpec;
 import com.vpssnap.provider.core.spec.ResourceSpec;
 
@@ -46,5 +50,13 @@ public final class LocawebCloud implements CloudModule<LocawebClient> {
     @Override
     public List<Offer<FunctionSpec, SnapshotFunction, LocawebClient>> functions() {
         return List.of(new Offer<>(LocawebSpecs.GET_SNAPSHOTS, LocawebSnapshotFunction::new));
+    }
+
+    /** Take a snapshot (with retention) and revert, each over this cloud's snapshot resource. */
+    @Override
+    public List<Offer<ActionSpec, SnapshotAction, LocawebClient>> actions() {
+        return List.of(
+                new Offer<>(LocawebSpecs.TAKE_SNAPSHOT, c -> new TakeSnapshotAction(LocawebSpecs.TAKE_SNAPSHOT, new LocawebSnapshotResource(c), Long.MAX_VALUE, LocawebSpecs.DESCRIPTION_MAX)),
+                new Offer<>(LocawebSpecs.REVERT, c -> new RevertAction(LocawebSpecs.REVERT, new LocawebSnapshotResource(c))));
     }
 }

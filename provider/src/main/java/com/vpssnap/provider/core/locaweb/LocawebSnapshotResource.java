@@ -8,9 +8,11 @@ import com.vpssnap.provider.core.Descriptions;
 import com.vpssnap.provider.core.InputValidator;
 import com.vpssnap.provider.core.Operation;
 import com.vpssnap.provider.core.Props;
+import com.vpssnap.provider.core.SnapshotInputs;
 import com.vpssnap.provider.core.SnapshotLifecycle;
 
 import java.time.format.DateTimeFormatter;
+import java.util.List;
 import java.util.Optional;
 import java.util.regex.Pattern;
 
@@ -22,13 +24,28 @@ public final class LocawebSnapshotResource extends SnapshotLifecycle<LocawebClie
     static final String SERVER_NAME_RULE = "a Locaweb server name has letters, digits, '.', '_' and '-' (e.g. cpro0299)";
 
     LocawebSnapshotResource(CloudConnection<LocawebClient> connection) {
-        super(SNAPSHOT, connection, DESCRIPTION_MAX);
+        super(SNAPSHOT, connection, DESCRIPTION_MAX, IDENTITY, LIST_QUERY);
     }
 
     @Override
     protected void checkServerAndName(InputValidator rules, Props inputs) {
-        rules.text(inputs, SERVER, 1, SERVER_MAX, SERVER_NAME, SERVER_NAME_RULE)
-                .printable(inputs, NAME, 1, NAME_MAX);
+        checkServer(rules, inputs);
+        rules.printable(inputs, NAME, 1, NAME_MAX);
+    }
+
+    @Override
+    protected void checkServer(InputValidator rules, Props values) {
+        rules.text(values, SERVER, 1, SERVER_MAX, SERVER_NAME, SERVER_NAME_RULE);
+    }
+
+    @Override
+    protected String idOf(Props identity) {
+        return new LocawebSnapshotId(identity.string(SERVER), identity.integer(SnapshotInputs.IDENTITY_ID)).toString();
+    }
+
+    @Override
+    protected List<LocawebSnapshot> listAll(LocawebClient client, Props query) {
+        return client.listSnapshots(query.string(SERVER));
     }
 
     @Override

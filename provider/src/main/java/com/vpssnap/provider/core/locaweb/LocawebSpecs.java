@@ -1,6 +1,8 @@
 package com.vpssnap.provider.core.locaweb;
 
 import com.vpssnap.provider.core.SnapshotInputs;
+import com.vpssnap.provider.core.TakeSnapshotAction;
+import com.vpssnap.provider.core.spec.ActionSpec;
 import com.vpssnap.provider.core.spec.FunctionSpec;
 import com.vpssnap.provider.core.spec.ObjectSpec;
 import com.vpssnap.provider.core.spec.PropertySpec;
@@ -68,6 +70,39 @@ public final class LocawebSpecs {
                     SNAPSHOT_ID_OUT, UUID_OUT, TAKEN_AT_OUT, STATUS_OUT),
             Timeouts.SNAPSHOT,
             new ReplacementOrder(true, "the new snapshot exists before the old one is deleted"));
+
+    /** What names a Locaweb snapshot for good: its server and its numeric id (Terraform's resource identity). */
+    public static final List<PropertySpec> IDENTITY = List.of(
+            requiredInput(SERVER, PropertyType.STRING, "The name of the Locaweb Cloud server (e.g. `cpro0299`).").example("cpro0299"),
+            requiredInput(SnapshotInputs.IDENTITY_ID, PropertyType.INTEGER, "The snapshot's numeric id on Locaweb Cloud (e.g. `2695`).")
+                    .example(2695));
+
+    /** What a listing of Locaweb snapshots takes (Terraform's list resource). */
+    public static final List<PropertySpec> LIST_QUERY = List.of(
+            requiredInput(SERVER, PropertyType.STRING, "The Locaweb Cloud server whose snapshots are listed (e.g. `cpro0299`).")
+                    .example("cpro0299"),
+            optionalInput(SnapshotInputs.NAME_PREFIX, PropertyType.STRING,
+                    "Only the snapshots whose name starts with this (e.g. `before-`).").example("before-"));
+
+    public static final ActionSpec TAKE_SNAPSHOT = new ActionSpec("vpssnap_locaweb_take_snapshot",
+            "Takes a snapshot of a Locaweb Cloud server now and waits until it is `done`, without a resource in state: "
+                    + "a rollback point for one deploy. With `keep`, it then deletes the oldest snapshots this action made "
+                    + "on that server beyond `keep`; it knows them by the description it always writes, which starts with `"
+                    + TakeSnapshotAction.MARKER + "`. A snapshot it did not make is never deleted.",
+            List.of(requiredInput(SERVER, PropertyType.STRING, "The Locaweb Cloud server to snapshot (e.g. `cpro0299`).").example("cpro0299"),
+                    requiredInput(NAME, PropertyType.STRING, "The snapshot's name, 1 to " + NAME_MAX + " characters.").example("pre-deploy"),
+                    optionalInput(DESCRIPTION, PropertyType.STRING, "Written after the marker `" + TakeSnapshotAction.MARKER
+                            + "`, up to " + (DESCRIPTION_MAX - TakeSnapshotAction.MARKER.length() - 1) + " characters.")
+                            .example("Taken before release 42"),
+                    optionalInput(TakeSnapshotAction.KEEP, PropertyType.INTEGER, "How many of this action's snapshots "
+                            + "to keep on the server, the new one included; 1 or more. Leave it out to delete none.").example(2)));
+
+    public static final ActionSpec REVERT = new ActionSpec("vpssnap_locaweb_revert",
+            "Reverts a Locaweb Cloud server to one of its snapshots now (a Locaweb `revert` action) and waits until it is "
+                    + "done. A lost answer is followed, not sent twice. The snapshot is not in state and is left as it is.",
+            List.of(requiredInput(SERVER, PropertyType.STRING, "The Locaweb Cloud server to revert (e.g. `cpro0299`).").example("cpro0299"),
+                    requiredInput(SNAPSHOT_ID, PropertyType.INTEGER, "The id of one of that server's snapshots (e.g. `2695`).")
+                            .example(2695)));
 
     public static final ObjectSpec SNAPSHOT_INFO = new ObjectSpec("vpssnap:locaweb:SnapshotInfo",
             "One snapshot of a Locaweb Cloud server, as the API lists it.",

@@ -9,6 +9,10 @@ import com.vpssnap.provider.core.CloudModule;
 import com.vpssnap.provider.core.ConfigKey;
 import com.vpssnap.provider.core.SnapshotFunction;
 import com.vpssnap.provider.core.SnapshotResource;
+import com.vpssnap.provider.core.RevertAction;
+import com.vpssnap.provider.core.SnapshotAction;
+import com.vpssnap.provider.core.TakeSnapshotAction;
+import com.vpssnap.provider.core.spec.ActionSpec;
 import com.vpssnap.provider.core.spec.FunctionSpec;
 import com.vpssnap.provider.core.spec.ResourceSpec;
 
@@ -46,5 +50,13 @@ public final class VpsorgCloud implements CloudModule<VpsorgClient> {
     @Override
     public List<Offer<FunctionSpec, SnapshotFunction, VpsorgClient>> functions() {
         return List.of(new Offer<>(VpsorgSpecs.GET_SNAPSHOTS, VpsorgSnapshotFunction::new));
+    }
+
+    /** Take a snapshot (with retention) and revert, each over this cloud's snapshot resource. */
+    @Override
+    public List<Offer<ActionSpec, SnapshotAction, VpsorgClient>> actions() {
+        return List.of(
+                new Offer<>(VpsorgSpecs.TAKE_SNAPSHOT, c -> new TakeSnapshotAction(VpsorgSpecs.TAKE_SNAPSHOT, new VpsorgSnapshotResource(c), VpsorgSpecs.SNAPSHOTS_PER_SERVER - 1, VpsorgSpecs.DESCRIPTION_MAX)),
+                new Offer<>(VpsorgSpecs.RESTORE, c -> new RevertAction(VpsorgSpecs.RESTORE, new VpsorgSnapshotResource(c))));
     }
 }

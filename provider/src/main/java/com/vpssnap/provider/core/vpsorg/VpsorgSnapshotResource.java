@@ -8,8 +8,10 @@ import com.vpssnap.provider.core.InputValidator;
 import com.vpssnap.provider.core.Operation;
 import com.vpssnap.provider.core.Props;
 import com.vpssnap.provider.core.ProviderException;
+import com.vpssnap.provider.core.SnapshotInputs;
 import com.vpssnap.provider.core.SnapshotLifecycle;
 
+import java.util.List;
 import java.util.Optional;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -23,14 +25,29 @@ public final class VpsorgSnapshotResource extends SnapshotLifecycle<VpsorgClient
     static final Pattern NAME_CHARS = Pattern.compile("[A-Za-z0-9_-]+");
 
     VpsorgSnapshotResource(CloudConnection<VpsorgClient> connection) {
-        super(SNAPSHOT, connection, DESCRIPTION_MAX);
+        super(SNAPSHOT, connection, DESCRIPTION_MAX, IDENTITY, LIST_QUERY);
     }
 
     @Override
     protected void checkServerAndName(InputValidator rules, Props inputs) {
-        rules.atLeast(inputs, SERVER_ID, 1)
-                .text(inputs, NAME, 1, NAME_MAX, NAME_CHARS,
-                        "VPS.org names use only letters, digits, '-' and '_' (e.g. before-upgrade_1)");
+        checkServer(rules, inputs);
+        rules.text(inputs, NAME, 1, NAME_MAX, NAME_CHARS,
+                "VPS.org names use only letters, digits, '-' and '_' (e.g. before-upgrade_1)");
+    }
+
+    @Override
+    protected void checkServer(InputValidator rules, Props values) {
+        rules.atLeast(values, SERVER_ID, 1);
+    }
+
+    @Override
+    protected String idOf(Props identity) {
+        return Long.toString(identity.integer(SnapshotInputs.IDENTITY_ID));
+    }
+
+    @Override
+    protected List<VpsorgSnapshot> listAll(VpsorgClient client, Props query) {
+        return client.listSnapshots(query.integer(SERVER_ID));
     }
 
     /**

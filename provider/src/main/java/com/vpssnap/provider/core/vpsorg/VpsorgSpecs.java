@@ -1,6 +1,8 @@
 package com.vpssnap.provider.core.vpsorg;
 
 import com.vpssnap.provider.core.SnapshotInputs;
+import com.vpssnap.provider.core.TakeSnapshotAction;
+import com.vpssnap.provider.core.spec.ActionSpec;
 import com.vpssnap.provider.core.spec.FunctionSpec;
 import com.vpssnap.provider.core.spec.ObjectSpec;
 import com.vpssnap.provider.core.spec.PropertySpec;
@@ -73,6 +75,44 @@ public final class VpsorgSpecs {
             Timeouts.SNAPSHOT,
             new ReplacementOrder(false, "No create_before_destroy: VPS.org keeps at most " + SNAPSHOTS_PER_SERVER
                     + " snapshots per server, and on a full one the new snapshot cannot be made before the old one is deleted"));
+
+    /** What names a VPS.org snapshot for good: its server and its numeric id (Terraform's resource identity). */
+    public static final List<PropertySpec> IDENTITY = List.of(
+            requiredInput(SERVER_ID, PropertyType.INTEGER, "The numeric id of the VPS.org server (e.g. `12345`).").example(12345),
+            requiredInput(SnapshotInputs.IDENTITY_ID, PropertyType.INTEGER, "The snapshot's numeric id on VPS.org (e.g. `801`).")
+                    .example(801));
+
+    /** What a listing of VPS.org snapshots takes (Terraform's list resource). */
+    public static final List<PropertySpec> LIST_QUERY = List.of(
+            requiredInput(SERVER_ID, PropertyType.INTEGER, "The numeric id of the VPS.org server whose snapshots are listed (e.g. `12345`).")
+                    .example(12345),
+            optionalInput(SnapshotInputs.NAME_PREFIX, PropertyType.STRING,
+                    "Only the snapshots whose name starts with this (e.g. `before-`).").example("before-"));
+
+    public static final ActionSpec TAKE_SNAPSHOT = new ActionSpec("vpssnap_vpsorg_take_snapshot",
+            "Takes a snapshot of a VPS.org server now and waits until it is `completed`, without a resource in state: "
+                    + "a rollback point for one deploy. With `keep`, it then deletes the oldest snapshots this action made "
+                    + "on that server beyond `keep`; it knows them by the description it always writes, which starts with `"
+                    + TakeSnapshotAction.MARKER + "`. A snapshot it did not make is never deleted. VPS.org keeps at most "
+                    + SNAPSHOTS_PER_SERVER + " snapshots per server, so on a full server the take fails with VPS.org's own message.",
+            List.of(requiredInput(SERVER_ID, PropertyType.INTEGER, "The numeric id of the VPS.org server to snapshot (e.g. `12345`).")
+                            .example(12345),
+                    requiredInput(NAME, PropertyType.STRING, "The snapshot's name: letters, digits, `-` and `_`, 1 to "
+                            + NAME_MAX + " characters.").example("pre-deploy"),
+                    optionalInput(DESCRIPTION, PropertyType.STRING, "Written after the marker `" + TakeSnapshotAction.MARKER
+                            + "`, up to " + (DESCRIPTION_MAX - TakeSnapshotAction.MARKER.length() - 1) + " characters.")
+                            .example("Taken before release 42"),
+                    optionalInput(TakeSnapshotAction.KEEP, PropertyType.INTEGER, "How many of this action's snapshots "
+                            + "to keep on the server, the new one included: 1 to " + (SNAPSHOTS_PER_SERVER - 1)
+                            + ". Leave it out to delete none.").example(2)));
+
+    public static final ActionSpec RESTORE = new ActionSpec("vpssnap_vpsorg_restore",
+            "Restores a VPS.org server from one of its snapshots now (VPS.org stops the server and overwrites its disk) and "
+                    + "waits until it is done. A lost answer is followed, not sent twice. The snapshot is left as it is.",
+            List.of(requiredInput(SERVER_ID, PropertyType.INTEGER, "The numeric id of the VPS.org server to restore (e.g. `12345`).")
+                            .example(12345),
+                    requiredInput(SNAPSHOT_ID, PropertyType.INTEGER, "The id of one of that server's snapshots (e.g. `801`).")
+                            .example(801)));
 
     public static final ObjectSpec SNAPSHOT_INFO = new ObjectSpec("vpssnap:vpsorg:SnapshotInfo",
             "One VPS.org snapshot, as the API lists it.",

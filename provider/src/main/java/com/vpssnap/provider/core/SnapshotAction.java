@@ -1,0 +1,14 @@
+package com.vpssnap.provider.core;
+
+import com.vpssnap.provider.core.spec.ActionSpec;
+
+/** An action, free of any wire protocol: Terraform's adapter validates, plans and invokes it. */
+public interface SnapshotAction {
+    ActionSpec spec();
+
+    /** Validates the configuration without calling the cloud; unknown values pass. */
+    CheckResult check(Props config);
+
+    /** Runs the action to its end; each wait reports to the operation's progress listener. */
+    void invoke(Props config, Operation operation);
+}
