@@ -1,6 +1,5 @@
 package com.vpssnap.provider.terraform;
 
-import com.google.protobuf.ByteString;
 import com.vpssnap.provider.cloud.wait.Cancellation;
 import com.vpssnap.provider.cloud.wait.ProgressListener;
 import com.vpssnap.provider.core.CheckResult;
@@ -8,7 +7,6 @@ import com.vpssnap.provider.core.Clouds;
 import com.vpssnap.provider.core.ConfigKey;
 import com.vpssnap.provider.core.ConfigSpelling;
 import com.vpssnap.provider.core.Created;
-import com.vpssnap.provider.core.FailureKind;
 import com.vpssnap.provider.core.DiffResult;
 import com.vpssnap.provider.core.Operation;
 import com.vpssnap.provider.core.PackageInfo;
@@ -17,6 +15,7 @@ import com.vpssnap.provider.core.Props;
 import com.vpssnap.provider.core.ProviderConfig;
 import com.vpssnap.provider.core.ProviderException;
 import com.vpssnap.provider.core.ReadResult;
+import com.vpssnap.provider.core.SnapshotAction;
 import com.vpssnap.provider.core.SnapshotFunction;
 import com.vpssnap.provider.core.SnapshotResource;
 import com.vpssnap.provider.core.Spelling;
@@ -25,19 +24,21 @@ import com.vpssnap.provider.core.VpssnapProvider;
 import com.vpssnap.provider.core.spec.ResourceSpec;
 import com.vpssnap.provider.core.spec.Timeouts;
 import com.vpssnap.provider.terraform.cty.CtyJson;
-import com.vpssnap.provider.terraform.cty.CtyMsgpack;
 import com.vpssnap.provider.terraform.cty.CtyType;
 import com.vpssnap.provider.terraform.proto.ProviderGrpc;
 import com.vpssnap.provider.terraform.proto.Tfplugin6.*;
 import io.grpc.stub.StreamObserver;
+
+import static com.vpssnap.provider.terraform.DynamicValues.dynamic;
+import static com.vpssnap.provider.terraform.DynamicValues.object;
+import static com.vpssnap.provider.terraform.Replies.guard;
+import static com.vpssnap.provider.terraform.Replies.reply;
 
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.function.Supplier;
-import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
@@ -49,6 +50,11 @@ final class TerraformProviderService extends ProviderGrpc.ProviderImplBase {
     private final Map<String, String> environment;
     private final Cancellation cancellation = new Cancellation();
     private volatile VpssnapProvider provider;
+    private final TerraformListResources lists = new TerraformListResources(this::resource,
+            r -> operation(null, "update", r.spec().timeouts().read()));
+
+    private final TerraformActions actions = new TerraformActions(this::action, (action, progress) ->
+            Operation.within(Timeouts.SNAPSHOT.create().plus(Timeouts.SNAPSHOT.delete()), cancellation, progress));
 
     TerraformProviderService(Map<String, String> environment) {
         this.environment = environment;
@@ -67,6 +73,9 @@ final class TerraformProviderService extends ProviderGrpc.ProviderImplBase {
                 GetMetadata.ResourceMetadata.newBuilder().setTypeName(r.terraformType())));
         PackageInfo.FUNCTIONS.forEach(f -> response.addDataSources(
                 GetMetadata.DataSourceMetadata.newBuilder().setTypeName(f.terraformType())));
+        PackageInfo.RESOURCES.forEach(r -> response.addListResources(
+                GetMetadata.ListResourceMetadata.newBuilder().setTypeName(r.terraformType())));
+        PackageInfo.ACTIONS.forEach(a -> response.addActions(GetMetadata.ActionMetadata.newBuilder().setTypeName(a.terraformType())));
         reply(out, response.build());
     }
 
@@ -76,7 +85,53 @@ final class TerraformProviderService extends ProviderGrpc.ProviderImplBase {
                 .setProvider(TerraformSchema.provider());
         PackageInfo.RESOURCES.forEach(r -> response.putResourceSchemas(r.terraformType(), TerraformSchema.resource(r)));
         PackageInfo.FUNCTIONS.forEach(f -> response.putDataSourceSchemas(f.terraformType(), TerraformSchema.dataSource(f)));
+        // An engine without list resources (tofu 1.12, terraform before 1.14) skips the field it does not know.
+        PackageInfo.RESOURCES.forEach(r -> response.putListResourceSchemas(r.terraformType(),
+                TerraformSchema.listResource(resource(r.terraformType()))));
+        PackageInfo.ACTIONS.forEach(a -> response.putActionSchemas(a.terraformType(), TerraformActions.schema(a)));
         reply(out, response.build());
+    }
+
+    @Override
+    public void getResourceIdentitySchemas(GetResourceIdentitySchemas.Request request,
+                                           StreamObserver<GetResourceIdentitySchemas.Response> out) {
+        GetResourceIdentitySchemas.Response.Builder response = GetResourceIdentitySchemas.Response.newBuilder();
+        PackageInfo.RESOURCES.forEach(r -> response.putIdentitySchemas(r.terraformType(),
+                TerraformSchema.identity(resource(r.terraformType()))));
+        reply(out, response.build());
+    }
+
+    @Override
+    public void upgradeResourceIdentity(UpgradeResourceIdentity.Request request,
+                                        StreamObserver<UpgradeResourceIdentity.Response> out) {
+        guard(out, () -> TerraformIdentity.upgrade(resource(request.getTypeName()), request),
+                d -> UpgradeResourceIdentity.Response.newBuilder().addAllDiagnostics(d).build());
+    }
+
+    @Override
+    public void validateListResourceConfig(ValidateListResourceConfig.Request request,
+                                           StreamObserver<ValidateListResourceConfig.Response> out) {
+        guard(out, () -> lists.validate(request), d -> ValidateListResourceConfig.Response.newBuilder().addAllDiagnostics(d).build());
+    }
+
+    @Override
+    public void validateActionConfig(ValidateActionConfig.Request request, StreamObserver<ValidateActionConfig.Response> out) {
+        guard(out, () -> actions.validate(request), d -> ValidateActionConfig.Response.newBuilder().addAllDiagnostics(d).build());
+    }
+
+    @Override
+    public void planAction(PlanAction.Request request, StreamObserver<PlanAction.Response> out) {
+        guard(out, () -> actions.plan(request), d -> PlanAction.Response.newBuilder().addAllDiagnostics(d).build());
+    }
+
+    @Override
+    public void invokeAction(InvokeAction.Request request, StreamObserver<InvokeAction.Event> out) {
+        actions.invoke(request, out);
+    }
+
+    @Override
+    public void listResource(ListResource.Request request, StreamObserver<ListResource.Event> out) {
+        lists.list(request, out);
     }
 
     @Override
@@ -87,7 +142,7 @@ final class TerraformProviderService extends ProviderGrpc.ProviderImplBase {
             List<Diagnostic> diagnostics = Diagnostics.of(ProviderConfig.resolve(given(config), environment,
                     ConfigSpelling.TERRAFORM).validateEndpoints());
             return ValidateProviderConfig.Response.newBuilder().addAllDiagnostics(diagnostics).build();
-        }, d -> ValidateProviderConfig.Response.newBuilder().addDiagnostics(d).build());
+        }, d -> ValidateProviderConfig.Response.newBuilder().addAllDiagnostics(d).build());
     }
 
     @Override
@@ -97,7 +152,7 @@ final class TerraformProviderService extends ProviderGrpc.ProviderImplBase {
             ProviderConfig resolved = ProviderConfig.resolve(given(config), environment, ConfigSpelling.TERRAFORM);
             provider = VpssnapProvider.configure(resolved, cancellation);
             return ConfigureProvider.Response.newBuilder().addAllDiagnostics(Diagnostics.of(resolved.validateEndpoints())).build();
-        }, d -> ConfigureProvider.Response.newBuilder().addDiagnostics(d).build());
+        }, d -> ConfigureProvider.Response.newBuilder().addAllDiagnostics(d).build());
     }
 
     @Override
@@ -109,7 +164,7 @@ final class TerraformProviderService extends ProviderGrpc.ProviderImplBase {
             List<Diagnostic> diagnostics = Diagnostics.of(resource.check(inputs(config, resource.spec())).failures());
             List<Diagnostic> timeouts = timeoutProblems(config);
             return ValidateResourceConfig.Response.newBuilder().addAllDiagnostics(diagnostics).addAllDiagnostics(timeouts).build();
-        }, d -> ValidateResourceConfig.Response.newBuilder().addDiagnostics(d).build());
+        }, d -> ValidateResourceConfig.Response.newBuilder().addAllDiagnostics(d).build());
     }
 
     @Override
@@ -120,7 +175,7 @@ final class TerraformProviderService extends ProviderGrpc.ProviderImplBase {
             Map<String, Object> config = object(request.getConfig(), TerraformSchema.dataSourceType(function.spec()));
             CheckResult checked = function.check(TerraformValues.toProps(config, function.spec().inputs()));
             return ValidateDataResourceConfig.Response.newBuilder().addAllDiagnostics(Diagnostics.of(checked.failures())).build();
-        }, d -> ValidateDataResourceConfig.Response.newBuilder().addDiagnostics(d).build());
+        }, d -> ValidateDataResourceConfig.Response.newBuilder().addAllDiagnostics(d).build());
     }
 
     @Override
@@ -131,7 +186,7 @@ final class TerraformProviderService extends ProviderGrpc.ProviderImplBase {
             // Schema version 0 is the only one so far: the stored JSON is re-encoded as it is.
             Object state = CtyJson.decode(request.getRawState().getJson().toByteArray(), type);
             return UpgradeResourceState.Response.newBuilder().setUpgradedState(dynamic(state, type)).build();
-        }, d -> UpgradeResourceState.Response.newBuilder().addDiagnostics(d).build());
+        }, d -> UpgradeResourceState.Response.newBuilder().addAllDiagnostics(d).build());
     }
 
     @Override
@@ -143,11 +198,13 @@ final class TerraformProviderService extends ProviderGrpc.ProviderImplBase {
             Optional<ReadResult> read = resource.read((String) current.get(TerraformSchema.ID),
                     TerraformValues.toProps(current, resource.spec().properties()),
                     operation(current, "update", resource.spec()));
-            Object next = read.map(r -> state(resource.spec(), r.id(), r.state(), current.get(TerraformSchema.TIMEOUTS)))
+            Object next = read.map(r -> TerraformValues.resourceState(resource.spec(), r.id(), r.state(), current.get(TerraformSchema.TIMEOUTS)))
                     .orElse(null);
-            return ReadResource.Response.newBuilder().setNewState(dynamic(next, type))
-                    .setPrivate(request.getPrivate()).build();
-        }, d -> ReadResource.Response.newBuilder().addDiagnostics(d).build());
+            ReadResource.Response.Builder response = ReadResource.Response.newBuilder().setNewState(dynamic(next, type))
+                    .setPrivate(request.getPrivate());
+            read.ifPresent(r -> response.setNewIdentity(TerraformIdentity.of(resource, r.state())));
+            return response.build();
+        }, d -> ReadResource.Response.newBuilder().addAllDiagnostics(d).build());
     }
 
     @Override
@@ -165,21 +222,23 @@ final class TerraformProviderService extends ProviderGrpc.ProviderImplBase {
             Props newInputs = resource.check(inputs(proposed, spec)).inputs();
             Object timeouts = proposed.get(TerraformSchema.TIMEOUTS);
             if (prior == null) {
-                return response.setPlannedState(dynamic(state(spec, Unknown.VALUE, resource.preview(newInputs), timeouts), type))
+                return response.setPlannedState(dynamic(TerraformValues.resourceState(spec, Unknown.VALUE, resource.preview(newInputs), timeouts), type))
                         .build();
             }
             Props priorState = TerraformValues.toProps(prior, spec.properties());
             DiffResult diff = resource.diff((String) prior.get(TerraformSchema.ID), priorState, newInputs);
             Map<String, Object> planned;
             if (!diff.replaces().isEmpty()) {
-                planned = state(spec, Unknown.VALUE, resource.preview(newInputs), timeouts);
+                planned = TerraformValues.resourceState(spec, Unknown.VALUE, resource.preview(newInputs), timeouts);
                 diff.replaces().forEach(name -> response.addRequiresReplace(AttributePath.newBuilder()
                         .addSteps(AttributePath.Step.newBuilder().setAttributeName(Spelling.TERRAFORM.name(name)))));
             } else {
-                planned = state(spec, prior.get(TerraformSchema.ID), resource.previewUpdate(priorState, newInputs), timeouts);
+                planned = TerraformValues.resourceState(spec, prior.get(TerraformSchema.ID), resource.previewUpdate(priorState, newInputs), timeouts);
+                // An update in place is the same snapshot: its identity stays. A new one's is known after apply.
+                response.setPlannedIdentity(TerraformIdentity.of(resource, priorState));
             }
             return response.setPlannedState(dynamic(planned, type)).setPlannedPrivate(request.getPriorPrivate()).build();
-        }, d -> PlanResourceChange.Response.newBuilder().addDiagnostics(d).build());
+        }, d -> PlanResourceChange.Response.newBuilder().addAllDiagnostics(d).build());
     }
 
     @Override
@@ -201,35 +260,42 @@ final class TerraformProviderService extends ProviderGrpc.ProviderImplBase {
             if (prior == null) {
                 try {
                     Created created = resource.create(inputs, operation(planned, "create", spec));
-                    return response.setNewState(dynamic(state(spec, created.id(), created.state(), timeouts), type)).build();
+                    return response.setNewState(dynamic(TerraformValues.resourceState(spec, created.id(), created.state(), timeouts), type))
+                            .setNewIdentity(TerraformIdentity.of(resource, created.state())).build();
                 } catch (PartialCreateException e) {
                     // State plus an error: Terraform keeps the snapshot, tainted, instead of losing it.
-                    return response.setNewState(dynamic(state(spec, e.id(), e.state(), timeouts), type))
+                    return response.setNewState(dynamic(TerraformValues.resourceState(spec, e.id(), e.state(), timeouts), type))
+                            .setNewIdentity(TerraformIdentity.of(resource, e.state()))
                             .addDiagnostics(Diagnostics.error("Snapshot created but not ready", e.getMessage())).build();
                 }
             }
             String id = (String) prior.get(TerraformSchema.ID);
             Props next = resource.update(id, TerraformValues.toProps(prior, spec.properties()), inputs, operation(planned, "update", spec));
-            return response.setNewState(dynamic(state(spec, id, next, timeouts), type)).build();
-        }, d -> ApplyResourceChange.Response.newBuilder().addDiagnostics(d).build());
+            return response.setNewState(dynamic(TerraformValues.resourceState(spec, id, next, timeouts), type))
+                    .setNewIdentity(TerraformIdentity.of(resource, next)).build();
+        }, d -> ApplyResourceChange.Response.newBuilder().addAllDiagnostics(d).build());
     }
 
     @Override
     public void importResourceState(ImportResourceState.Request request, StreamObserver<ImportResourceState.Response> out) {
         guard(out, () -> {
             SnapshotResource resource = resource(request.getTypeName());
-            Optional<ReadResult> read = resource.read(request.getId(), Props.empty(),
-                    operation(null, "update", resource.spec().timeouts().read()));
+            Operation reading = operation(null, "update", resource.spec().timeouts().read());
+            Props identity = request.getId().isEmpty() ? TerraformIdentity.decode(resource, request.getIdentity()) : null;
+            Optional<ReadResult> read = identity != null ? resource.readByIdentity(identity, reading)
+                    : resource.read(request.getId(), Props.empty(), reading);
             if (read.isEmpty()) {
+                String named = identity != null ? "identity " + TerraformValues.toObject(identity, resource.identityAttributes())
+                        : "id \"" + request.getId() + "\"; the id is " + resource.spec().importIdFormat();
                 return ImportResourceState.Response.newBuilder().addDiagnostics(Diagnostics.error("Cannot import",
-                        "no " + request.getTypeName() + " with id \"" + request.getId() + "\"; the id is "
-                                + resource.spec().importIdFormat())).build();
+                        "no " + request.getTypeName() + " with " + named)).build();
             }
             CtyType type = TerraformSchema.resourceType(resource.spec());
             return ImportResourceState.Response.newBuilder().addImportedResources(ImportResourceState.ImportedResource
                     .newBuilder().setTypeName(request.getTypeName())
-                    .setState(dynamic(state(resource.spec(), read.get().id(), read.get().state(), null), type))).build();
-        }, d -> ImportResourceState.Response.newBuilder().addDiagnostics(d).build());
+                    .setState(dynamic(TerraformValues.resourceState(resource.spec(), read.get().id(), read.get().state(), null), type))
+                    .setIdentity(TerraformIdentity.of(resource, read.get().state()))).build();
+        }, d -> ImportResourceState.Response.newBuilder().addAllDiagnostics(d).build());
     }
 
     @Override
@@ -249,7 +315,7 @@ final class TerraformProviderService extends ProviderGrpc.ProviderImplBase {
             state.putAll(TerraformValues.toObject(result, function.spec().inputs()));
             state.putAll(TerraformValues.toObject(result, function.spec().outputs()));
             return ReadDataSource.Response.newBuilder().setState(dynamic(state, type)).build();
-        }, d -> ReadDataSource.Response.newBuilder().addDiagnostics(d).build());
+        }, d -> ReadDataSource.Response.newBuilder().addAllDiagnostics(d).build());
     }
 
     @Override
@@ -264,6 +330,11 @@ final class TerraformProviderService extends ProviderGrpc.ProviderImplBase {
                 new ProviderException("unknown resource type " + type));
     }
 
+    private SnapshotAction action(String type) {
+        return provider.actionByTerraformType(type).orElseThrow(() ->
+                new ProviderException("unknown action " + type));
+    }
+
     private SnapshotFunction function(String type) {
         return provider.functionByTerraformType(type).orElseThrow(() ->
                 new ProviderException("unknown data source " + type));
@@ -271,15 +342,6 @@ final class TerraformProviderService extends ProviderGrpc.ProviderImplBase {
 
     private static Props inputs(Map<String, Object> object, ResourceSpec spec) {
         return TerraformValues.toProps(object, spec.inputs());
-    }
-
-    /** A resource's whole Terraform value: id, every attribute, and the timeouts block as given. */
-    private static Map<String, Object> state(ResourceSpec spec, Object id, Props props, Object timeouts) {
-        Map<String, Object> state = new LinkedHashMap<>();
-        state.put(TerraformSchema.ID, id);
-        state.putAll(TerraformValues.toObject(props, spec.properties()));
-        state.put(TerraformSchema.TIMEOUTS, timeouts);
-        return state;
     }
 
     /** The operation's limit: the configuration's timeouts block, else the resource's default. */
@@ -322,44 +384,5 @@ final class TerraformProviderService extends ProviderGrpc.ProviderImplBase {
             }
         }
         return given;
-    }
-
-    @SuppressWarnings("unchecked")
-    private static Map<String, Object> object(DynamicValue value, CtyType type) {
-        Object decoded = !value.getMsgpack().isEmpty() ? CtyMsgpack.decode(value.getMsgpack().toByteArray(), type)
-                : !value.getJson().isEmpty() ? CtyJson.decode(value.getJson().toByteArray(), type) : null;
-        return (Map<String, Object>) decoded;
-    }
-
-    private static DynamicValue dynamic(Object value, CtyType type) {
-        return DynamicValue.newBuilder().setMsgpack(ByteString.copyFrom(CtyMsgpack.encode(value, type))).build();
-    }
-
-    private static <T> void reply(StreamObserver<T> out, T value) {
-        out.onNext(value);
-        out.onCompleted();
-    }
-
-    /** Runs a call; a failure becomes an error diagnostic in the call's own response. */
-    private static <T> void guard(StreamObserver<T> out, Supplier<T> call, java.util.function.Function<Diagnostic, T> failed) {
-        T response;
-        try {
-            response = call.get();
-        } catch (RuntimeException e) {
-            response = failed.apply(diagnostic(e));
-        }
-        reply(out, response);
-    }
-
-    private static Diagnostic diagnostic(RuntimeException e) {
-        return switch (FailureKind.of(e)) {
-            case PROVIDER, INVALID_REQUEST -> Diagnostics.error("vpssnap error", e.getMessage());
-            case CLOUD -> Diagnostics.error("Cloud API error", e.getMessage());
-            case CANCELLED -> Diagnostics.error("Cancelled", e.getMessage());
-            case BUG -> {
-                LOG.log(Level.WARNING, "unexpected failure", e);
-                yield Diagnostics.error("vpssnap internal error", e.toString());
-            }
-        };
     }
 }

@@ -3,6 +3,7 @@ package com.vpssnap.provider.terraform;
 import com.google.protobuf.ByteString;
 import com.vpssnap.provider.core.Clouds;
 import com.vpssnap.provider.core.ConfigKey;
+import com.vpssnap.provider.core.SnapshotResource;
 import com.vpssnap.provider.core.Spelling;
 import com.vpssnap.provider.core.spec.FunctionSpec;
 import com.vpssnap.provider.core.spec.PropertySpec;
@@ -10,6 +11,7 @@ import com.vpssnap.provider.core.spec.PropertyType;
 import com.vpssnap.provider.core.spec.ResourceSpec;
 import com.vpssnap.provider.core.spec.Timeouts;
 import com.vpssnap.provider.terraform.cty.CtyType;
+import com.vpssnap.provider.terraform.proto.Tfplugin6.ResourceIdentitySchema;
 import com.vpssnap.provider.terraform.proto.Tfplugin6.Schema;
 
 import java.util.LinkedHashMap;
@@ -70,6 +72,31 @@ final class TerraformSchema {
         return Schema.newBuilder().setBlock(block).build();
     }
 
+    /** A resource's identity: every attribute is needed to import by it. */
+    static ResourceIdentitySchema identity(SnapshotResource resource) {
+        ResourceIdentitySchema.Builder schema = ResourceIdentitySchema.newBuilder().setVersion(TerraformIdentity.VERSION);
+        resource.identityAttributes().forEach(p -> schema.addIdentityAttributes(ResourceIdentitySchema.IdentityAttribute
+                .newBuilder().setName(p.terraformName()).setType(ByteString.copyFrom(type(p.type()).toJsonBytes()))
+                .setRequiredForImport(true).setDescription(Spelling.TERRAFORM.text(p.description()))));
+        return schema.build();
+    }
+
+    /** A list resource's configuration: the listing's query. */
+    static Schema listResource(SnapshotResource resource) {
+        Schema.Block.Builder block = Schema.Block.newBuilder().setDescription("Lists the snapshots of one server, "
+                + "whoever made them, oldest first, for `terraform query`; each comes with its identity and, on request, "
+                + "the " + resource.spec().terraformType() + " it would be.");
+        resource.listQuery().forEach(p -> block.addAttributes(attribute(p)));
+        return Schema.newBuilder().setBlock(block).build();
+    }
+
+    /** The cty object type of a list of attributes (an identity, a listing's query). */
+    static CtyType objectType(List<PropertySpec> specs) {
+        Map<String, CtyType> attributes = new LinkedHashMap<>();
+        specs.forEach(p -> attributes.put(p.terraformName(), type(p.type())));
+        return CtyType.object(attributes);
+    }
+
     /** The cty type of a resource's whole value: every attribute, plus the timeouts block. */
     static CtyType resourceType(ResourceSpec spec) {
         Map<String, CtyType> attributes = new LinkedHashMap<>();
@@ -116,7 +143,7 @@ final class TerraformSchema {
                 .setComputed(true).setDescription(description).build();
     }
 
-    private static Schema.Attribute attribute(PropertySpec p) {
+    static Schema.Attribute attribute(PropertySpec p) {
         Schema.Attribute.Builder a = Schema.Attribute.newBuilder().setName(p.terraformName())
                 .setType(ByteString.copyFrom(type(p.type()).toJsonBytes()))
                 .setDescription(Spelling.TERRAFORM.text(p.description()))

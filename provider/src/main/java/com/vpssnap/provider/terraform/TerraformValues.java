@@ -3,6 +3,7 @@ package com.vpssnap.provider.terraform;
 import com.vpssnap.provider.core.Props;
 import com.vpssnap.provider.core.spec.Names;
 import com.vpssnap.provider.core.spec.PropertySpec;
+import com.vpssnap.provider.core.spec.ResourceSpec;
 
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -29,6 +30,15 @@ final class TerraformValues {
             object.put(p.terraformName(), toTerraform(props.get(p.name())));
         }
         return object;
+    }
+
+    /** A resource's whole Terraform value: id, every attribute, and the timeouts block as given. */
+    static Map<String, Object> resourceState(ResourceSpec spec, Object id, Props props, Object timeouts) {
+        Map<String, Object> state = new LinkedHashMap<>();
+        state.put(TerraformSchema.ID, id);
+        state.putAll(toObject(props, spec.properties()));
+        state.put(TerraformSchema.TIMEOUTS, timeouts);
+        return state;
     }
 
     /** Nested objects (function results) use snake_case keys too. */
