@@ -118,14 +118,14 @@ ARM64_SYSROOT := $(BUILD)/arm64-sysroot
 
 ## test: every test: the dist scripts, emulator, clients, both plugin processes over gRPC, end-to-end runs of
 ## the real pulumi and tofu, and every install path of the release (dist/) with tofu, terraform and pulumi
-test: install dist $(PULUMI_DEP) $(TOFU_DEP) $(TERRAFORM_DEP) $(JAVA_HOST_DEP) $(GEN_SDK) sdk-java sdk-nodejs example-typescript example-rollback-points test-tools $(ARM64_SYSROOT)/.complete
+test: install dist $(PULUMI_DEP) $(TOFU_DEP) $(TERRAFORM_DEP) $(TERRAFORM_LATEST_DEP) $(JAVA_HOST_DEP) $(GEN_SDK) sdk-java sdk-nodejs example-typescript example-rollback-points test-tools $(ARM64_SYSROOT)/.complete
 	$(DIST_TEST_ENV) python3 -m unittest discover -s scripts/dist -p 'test_*.py'
 	shellcheck -s sh $(LAUNCHER) scripts/machine-setup.sh
 	python3 scripts/dist/reproducible.py --jdk '$(JLINK_JDK)' --inputs $(RUNTIME_INPUTS) --platforms '$(PLATFORMS)' \
 	  --version $(VERSION) --sdk-python sdk/python --python-build $(PYTHON_BUILD_VENV)/bin/python --sdk-go sdk/go --go-module-zip $(GO_MODULE_ZIP)
 	$(MVN) $(MVN_TEST_FLAGS) verify \
 	  -Dvpssnap.bin=$(BIN) -Dvpssnap.pulumi=$(abspath $(PULUMI)) -Dvpssnap.tofu=$(abspath $(TOFU)) \
-	  -Dvpssnap.terraform=$(abspath $(TERRAFORM)) -Dvpssnap.dist=$(DIST) -Dvpssnap.genSdk=$(GEN_SDK) \
+	  -Dvpssnap.terraform=$(abspath $(TERRAFORM)) -Dvpssnap.terraformLatest=$(abspath $(TERRAFORM_LATEST)) -Dvpssnap.dist=$(DIST) -Dvpssnap.genSdk=$(GEN_SDK) \
 	  -Dvpssnap.python=$(PYTHON_VENV)/bin/python -Dvpssnap.goProgram=$(EXAMPLE_GO_BIN) \
 	  -Dvpssnap.arm64Sysroot=$(ARM64_SYSROOT) -Dvpssnap.runtimeInputs=$(RUNTIME_INPUTS) -Dvpssnap.java25='$(JAVA25)'
 	scripts/fuzz.sh 1 $(MVN)

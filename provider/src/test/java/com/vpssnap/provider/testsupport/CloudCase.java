@@ -103,6 +103,26 @@ public enum CloudCase {
     /** A snapshot made outside any stack on the cloud's second server; returns its import id. */
     public abstract String createByHandOnOtherServer(EmulatorFixture emulator, String name) throws InterruptedException;
 
+    /** A snapshot made outside any stack on the cloud's first server, once it is ready; returns its numeric id. */
+    public long createByHandOnFirstServer(EmulatorFixture emulator, String name) throws InterruptedException {
+        return this == LOCAWEB ? emulator.createLocawebSnapshot("cpro0299", name) : emulator.createVpsorgSnapshot(12345, name);
+    }
+
+    /** The request that starts a snapshot on the first server. */
+    public String createPathRegex() {
+        return this == LOCAWEB ? "/v1/cloud/servers/cpro0299/snapshots" : "/api/v1/snapshots/";
+    }
+
+    /** What the cloud calls going back to a snapshot: the second word of its Terraform action. */
+    public String revertVerb() {
+        return this == LOCAWEB ? "revert" : "restore";
+    }
+
+    /** {@link #revertPathRegex} as an emulator fault's path glob. */
+    public String revertFaultPath() {
+        return this == LOCAWEB ? "/v1/cloud/servers/cpro0299/snapshots/*/actions" : "/api/v1/snapshots/*/restore/";
+    }
+
     public String token() {
         return this == LOCAWEB ? EmulatorFixture.LOCAWEB_TOKEN : EmulatorFixture.VPSORG_TOKEN;
     }

@@ -144,6 +144,11 @@ public final class EmulatorFixture implements AutoCloseable {
                 "X-Auth-Token", LOCAWEB_TOKEN).path("data").path("id").asLong();
     }
 
+    /** Caps the Locaweb snapshot listing's pages at {@code max} items, so that a listing spans pages. */
+    public void locawebPageSize(int max) {
+        send("PUT", "/_emulator/locaweb/page-size", "{\"max\":" + max + "}");
+    }
+
     /** Sets the state machines' delays, e.g. {@code {"createMs": 10000}}. */
     public void timing(String json) {
         send("PUT", "/_emulator/timing", json);

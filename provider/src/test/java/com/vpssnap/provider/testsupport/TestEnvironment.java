@@ -36,6 +36,11 @@ public final class TestEnvironment {
         return existing("vpssnap.terraform", "the terraform CLI (tools/bin/terraform)");
     }
 
+    /** Terraform 1.14 or later, for actions, terraform query and identity (tools/bin/terraform-1.15, or TERRAFORM_LATEST=...). */
+    public static Path terraformLatest() {
+        return existing("vpssnap.terraformLatest", "terraform 1.14 or later (tools/bin/terraform-1.15)");
+    }
+
     public static Path tofu() {
         return existing("vpssnap.tofu", "the tofu CLI (tools/bin/tofu)");
     }

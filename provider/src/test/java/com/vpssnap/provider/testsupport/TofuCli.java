@@ -10,16 +10,28 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The real tofu CLI in its own directory, loading the installed vpssnap launcher through a
- * dev_overrides CLI config (this machine's TF_CLI_CONFIG_FILE is always replaced).
+ * The real tofu CLI (or another engine of the same CLI, {@link #terraformLatest}) in its own
+ * directory, loading the installed vpssnap launcher through a dev_overrides CLI config (this
+ * machine's TF_CLI_CONFIG_FILE is always replaced).
  */
 public final class TofuCli {
     public static final String SOURCE = com.vpssnap.provider.core.PackageInfo.TERRAFORM_SOURCE;
     private final Path dir;
+    private final Path binary;
     private final Map<String, String> env = new HashMap<>();
 
     public TofuCli(Path workspace) throws IOException {
+        this(workspace, TestEnvironment.tofu());
+    }
+
+    /** Terraform 1.14 or later: actions, list resources and terraform query, identity. */
+    public static TofuCli terraformLatest(Path workspace) throws IOException {
+        return new TofuCli(workspace, TestEnvironment.terraformLatest());
+    }
+
+    private TofuCli(Path workspace, Path binary) throws IOException {
         this.dir = Files.createDirectories(workspace);
+        this.binary = binary;
         Path cliConfig = dir.resolve("cli.tfrc");
         Files.writeString(cliConfig, "provider_installation {\n  dev_overrides {\n    \"" + SOURCE + "\" = \""
                 + TestEnvironment.binDir() + "\"\n  }\n  direct {}\n}\n");
@@ -42,9 +54,18 @@ public final class TofuCli {
         Files.writeString(dir.resolve("main.tf"), hcl);
     }
 
+    /** Writes another file of the configuration (a .tfquery.hcl, a second .tf). */
+    public void writeFile(String name, String content) throws IOException {
+        Files.writeString(dir.resolve(name), content);
+    }
+
+    public Path dir() {
+        return dir;
+    }
+
     public ProcessResult run(String... args) {
         List<String> command = new ArrayList<>();
-        command.add(TestEnvironment.tofu().toString());
+        command.add(binary.toString());
         command.addAll(List.of(args));
         command.add("-no-color");
         return Commands.run(command, dir, env, Duration.ofMinutes(4));
@@ -60,7 +81,7 @@ public final class TofuCli {
     /** Starts the CLI without waiting (for interrupt tests); its output goes to {@code log}. */
     public Process start(java.nio.file.Path log, String... args) throws java.io.IOException {
         List<String> command = new ArrayList<>();
-        command.add(TestEnvironment.tofu().toString());
+        command.add(binary.toString());
         command.addAll(List.of(args));
         command.add("-no-color");
         ProcessBuilder builder = new ProcessBuilder(command).directory(dir.toFile())
@@ -73,7 +94,7 @@ public final class TofuCli {
     public ProcessResult ok(String... args) {
         ProcessResult result = run(args);
         if (result.exitCode() != 0) {
-            throw new AssertionError("tofu " + String.join(" ", args) + " failed: " + result);
+            throw new AssertionError(binary.getFileName() + " " + String.join(" ", args) + " failed: " + result);
         }
         return result;
     }
