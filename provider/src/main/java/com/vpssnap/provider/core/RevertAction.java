@@ -50,7 +50,7 @@ public final class RevertAction implements SnapshotAction {
     /** The snapshot's identity: the config's server, and its snapshot id as the identity's id. */
     private Props identity(Props config) {
         Props.Builder identity = Props.builder();
-        resource.identityAttributes().forEach(p -> identity.put(p.name(),
+        resource.spec().identity().forEach(p -> identity.put(p.name(),
                 config.get(p.name().equals(IDENTITY_ID) ? SNAPSHOT_ID : p.name())));
         return identity.build();
     }

@@ -28,20 +28,11 @@ public abstract class SnapshotLifecycle<C, S> implements SnapshotResource {
     private final ResourceSpec spec;
     private final CloudConnection<C> connection;
     private final int descriptionMax;
-    private final List<PropertySpec> identityAttributes;
-    private final List<PropertySpec> listQuery;
 
-    /**
-     * @param identityAttributes the server input, then {@link SnapshotInputs#IDENTITY_ID}
-     * @param listQuery the server input, then {@link SnapshotInputs#NAME_PREFIX}
-     */
-    protected SnapshotLifecycle(ResourceSpec spec, CloudConnection<C> connection, int descriptionMax,
-                                List<PropertySpec> identityAttributes, List<PropertySpec> listQuery) {
+    protected SnapshotLifecycle(ResourceSpec spec, CloudConnection<C> connection, int descriptionMax) {
         this.spec = spec;
         this.connection = connection;
         this.descriptionMax = descriptionMax;
-        this.identityAttributes = List.copyOf(identityAttributes);
-        this.listQuery = List.copyOf(listQuery);
     }
 
     /** Adds the rules for the cloud's own inputs: the server and the name. */
@@ -155,11 +146,6 @@ public abstract class SnapshotLifecycle<C, S> implements SnapshotResource {
     }
 
     @Override
-    public final List<PropertySpec> identityAttributes() {
-        return identityAttributes;
-    }
-
-    @Override
     public final Props identity(Props state) {
         String server = serverKey();
         return Props.builder().put(server, state.get(server)).put(IDENTITY_ID, state.get(SNAPSHOT_ID)).build();
@@ -167,7 +153,7 @@ public abstract class SnapshotLifecycle<C, S> implements SnapshotResource {
 
     @Override
     public final CheckResult checkIdentity(Props identity) {
-        InputValidator rules = InputValidator.structural(spec.terraformType() + " identity", identityAttributes, identity);
+        InputValidator rules = InputValidator.structural(spec.terraformType() + " identity", spec.identity(), identity);
         checkServer(rules, identity);
         rules.atLeast(identity, IDENTITY_ID, 1);
         return new CheckResult(identity, rules.failures());
@@ -200,13 +186,8 @@ public abstract class SnapshotLifecycle<C, S> implements SnapshotResource {
     }
 
     @Override
-    public final List<PropertySpec> listQuery() {
-        return listQuery;
-    }
-
-    @Override
     public final CheckResult checkListQuery(Props query) {
-        InputValidator rules = InputValidator.structural(spec.terraformType() + " list", listQuery, query);
+        InputValidator rules = InputValidator.structural(spec.terraformType() + " list", spec.listQuery(), query);
         checkServer(rules, query);
         rules.printable(query, NAME_PREFIX, 0, 255);
         return new CheckResult(query, rules.failures());
@@ -233,7 +214,7 @@ public abstract class SnapshotLifecycle<C, S> implements SnapshotResource {
 
     /** The server's key in inputs, identities and queries (Locaweb {@code server}, VPS.org {@code serverId}). */
     private String serverKey() {
-        return identityAttributes.get(0).name();
+        return spec.identity().get(0).name();
     }
 
     protected final C client() {

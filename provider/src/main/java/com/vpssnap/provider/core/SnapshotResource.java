@@ -1,6 +1,5 @@
 package com.vpssnap.provider.core;
 
-import com.vpssnap.provider.core.spec.PropertySpec;
 import com.vpssnap.provider.core.spec.ResourceSpec;
 
 import java.util.List;
@@ -52,13 +51,7 @@ public interface SnapshotResource {
     /** Deletes the snapshot and waits until it is gone; one already gone counts as deleted. */
     void delete(String id, Props oldState, Operation operation);
 
-    /**
-     * What names one snapshot for good, whatever else changes: its server and its numeric id
-     * (Terraform's resource identity; Pulumi keeps its import ids).
-     */
-    List<PropertySpec> identityAttributes();
-
-    /** The identity of a snapshot, from its state. */
+    /** The identity of a snapshot ({@link ResourceSpec#identity()}), from its state. */
     Props identity(Props state);
 
     /** Validates an identity without calling the cloud. */
@@ -75,9 +68,6 @@ public interface SnapshotResource {
      * snapshot of another server, or none, is refused before anything is sent.
      */
     void revertTo(Props identity, Operation operation);
-
-    /** What a listing takes: the server, and optionally a name prefix. */
-    List<PropertySpec> listQuery();
 
     /** Validates a listing's query without calling the cloud. */
     CheckResult checkListQuery(Props query);

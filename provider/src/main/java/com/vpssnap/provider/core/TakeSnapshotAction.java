@@ -98,7 +98,7 @@ public final class TakeSnapshotAction implements SnapshotAction {
 
     private Props query(Props config) {
         Props.Builder query = Props.builder();
-        resource.listQuery().stream().filter(p -> !p.name().equals(NAME_PREFIX))
+        resource.spec().listQuery().stream().filter(p -> !p.name().equals(NAME_PREFIX))
                 .forEach(p -> query.put(p.name(), config.get(p.name())));
         return query.build();
     }

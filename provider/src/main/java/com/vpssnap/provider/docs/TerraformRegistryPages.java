@@ -4,6 +4,7 @@ import com.vpssnap.provider.core.Clouds;
 import com.vpssnap.provider.core.ConfigKey;
 import com.vpssnap.provider.core.PackageInfo;
 import com.vpssnap.provider.core.Spelling;
+import com.vpssnap.provider.core.spec.ActionSpec;
 import com.vpssnap.provider.core.spec.FunctionSpec;
 import com.vpssnap.provider.core.spec.PropertySpec;
 import com.vpssnap.provider.core.spec.PropertyType;
@@ -15,7 +16,8 @@ import java.util.TreeMap;
 
 /**
  * The Terraform registry's layout (the one terraform-plugin-docs writes): {@code index.md},
- * {@code resources/NAME.md} and {@code data-sources/NAME.md}, each with the front matter the
+ * {@code resources/NAME.md}, {@code data-sources/NAME.md}, {@code list-resources/NAME.md} and
+ * {@code actions/NAME.md}, each with the front matter the
  * registry reads (page_title, subcategory, description), then Example Usage, Schema and Import.
  * A provider repository publishes them as its {@code docs/} folder.
  */
@@ -33,6 +35,12 @@ final class TerraformRegistryPages {
         }
         for (FunctionSpec f : PackageInfo.FUNCTIONS) {
             pages.put("data-sources/" + shortName(f.terraformType()) + ".md", dataSource(f));
+        }
+        for (ResourceSpec r : PackageInfo.RESOURCES) {
+            pages.put("list-resources/" + shortName(r.terraformType()) + ".md", listResource(r));
+        }
+        for (ActionSpec a : PackageInfo.ACTIONS) {
+            pages.put("actions/" + shortName(a.terraformType()) + ".md", action(a));
         }
         return pages;
     }
@@ -81,7 +89,48 @@ final class TerraformRegistryPages {
                 .paragraph("<!-- schema generated from the provider's specs -->\n## Schema\n\n" + schema.toString().strip())
                 .heading(2, "Import").paragraph("Import is supported using the following syntax:")
                 .code("shell", "terraform import " + r.terraformType() + ".before_upgrade " + example)
+                .paragraph("With Terraform 1.12 or later, or OpenTofu 1.12 or later, an `import` block can name the snapshot "
+                        + "by its identity instead of an id string; `terraform query` writes such blocks for every snapshot of a "
+                        + "server (see the `" + r.terraformType() + "` list resource).")
+                .code("terraform", Usage.hclIdentityImport(r))
+                .paragraph("### Identity Schema\n\n#### Required\n\n" + bullets(r.identity()).strip())
                 .toString();
+    }
+
+    static String listResource(ResourceSpec r) {
+        String description = "Lists the snapshots of one server, whoever made them (this provider, the web panel, a "
+                + "script), oldest first, with their identities, for `terraform query` (Terraform 1.14 or later). "
+                + "`terraform query -generate-config-out=FILE` writes an `import` block and a `" + r.terraformType()
+                + "` block for each, which plan clean as written. OpenTofu 1.12 has no list resources.";
+        StringBuilder schema = new StringBuilder();
+        section(schema, "Required", r.listQuery().stream().filter(PropertySpec::required).toList());
+        section(schema, "Optional", r.listQuery().stream().filter(p -> !p.required()).toList());
+        return frontMatter(r.terraformType() + " List Resource - " + PROVIDER, "", description)
+                + new Markdown().heading(1, r.terraformType() + " (List Resource)").paragraph(description)
+                .heading(2, "Example Usage").code("terraform", Usage.hclList(r))
+                .paragraph("<!-- schema generated from the provider's specs -->\n## Schema\n\n" + schema.toString().strip())
+                .toString();
+    }
+
+    static String action(ActionSpec a) {
+        String description = Spelling.TERRAFORM.text(a.description());
+        StringBuilder schema = new StringBuilder();
+        section(schema, "Required", a.config().stream().filter(PropertySpec::required).toList());
+        section(schema, "Optional", a.config().stream().filter(p -> !p.required()).toList());
+        return frontMatter(a.terraformType() + " Action - " + PROVIDER, "", description)
+                + new Markdown().heading(1, a.terraformType() + " (Action)").paragraph(description)
+                .paragraph("Actions need Terraform 1.14 or later; OpenTofu 1.12 has none. An action is for a snapshot that "
+                        + "exists only to roll back one deploy, or for a revert now; a snapshot you keep belongs in state, as a "
+                        + "resource.")
+                .heading(2, "Example Usage").code("terraform", Usage.hcl(a))
+                .paragraph("<!-- schema generated from the provider's specs -->\n## Schema\n\n" + schema.toString().strip())
+                .toString();
+    }
+
+    private static String bullets(List<PropertySpec> properties) {
+        StringBuilder text = new StringBuilder();
+        properties.forEach(p -> text.append(bullet(p)));
+        return text.toString();
     }
 
     static String dataSource(FunctionSpec f) {

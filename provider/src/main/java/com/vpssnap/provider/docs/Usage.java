@@ -1,5 +1,6 @@
 package com.vpssnap.provider.docs;
 
+import com.vpssnap.provider.core.spec.ActionSpec;
 import com.vpssnap.provider.core.spec.FunctionSpec;
 import com.vpssnap.provider.core.spec.Names;
 import com.vpssnap.provider.core.spec.PropertySpec;
@@ -95,6 +96,34 @@ final class Usage {
                 + ExampleValues.shown(f.inputs()).stream()
                 .map(p -> "  " + p.terraformName() + " = " + ExampleValues.literal(p) + "\n").collect(Collectors.joining())
                 + "}\n\noutput \"count\" {\n  value = length(data." + f.terraformType() + ".listed.snapshots)\n}";
+    }
+
+    /** An action block, with an action_trigger on a terraform_data that stands for the deploy (take) or -invoke (revert). */
+    static String hcl(ActionSpec a) {
+        String block = "action \"" + a.terraformType() + "\" \"" + (a.terraformType().endsWith("take_snapshot") ? "pre_deploy" : "now")
+                + "\" {\n  config {\n" + arguments(a.config(), "    ") + "  }\n}\n";
+        if (!a.terraformType().endsWith("take_snapshot")) {
+            return block + "\n# terraform apply -invoke=action." + a.terraformType() + ".now";
+        }
+        return block + "\n# The deploy: each change of release takes a snapshot first.\nresource \"terraform_data\" \"deploy\" {\n"
+                + "  input = var.release\n\n  lifecycle {\n    action_trigger {\n      events  = [before_update]\n"
+                + "      actions = [action." + a.terraformType() + ".pre_deploy]\n    }\n  }\n}";
+    }
+
+    /** A list block of a .tfquery.hcl file, for terraform query. */
+    static String hclList(ResourceSpec r) {
+        return "# adopt.tfquery.hcl: terraform query -generate-config-out=adopted.tf\nlist \"" + r.terraformType()
+                + "\" \"existing\" {\n  provider = vpssnap\n\n  config {\n" + arguments(r.listQuery(), "    ") + "  }\n}";
+    }
+
+    /** An import block that names the snapshot by its identity. */
+    static String hclIdentityImport(ResourceSpec r) {
+        return "import {\n  to = " + r.terraformType() + ".adopted\n  identity = {\n" + arguments(r.identity(), "    ") + "  }\n}";
+    }
+
+    private static String arguments(List<PropertySpec> specs, String indent) {
+        return ExampleValues.shown(specs).stream().map(p -> indent + p.terraformName() + " = " + ExampleValues.literal(p) + "\n")
+                .collect(Collectors.joining());
     }
 
     static String pageName(String token) {

@@ -27,13 +27,13 @@ final class TerraformIdentity {
     static ResourceIdentityData of(SnapshotResource resource, Props state) {
         Props identity = resource.identity(state);
         return ResourceIdentityData.newBuilder().setIdentityData(dynamic(
-                TerraformValues.toObject(identity, resource.identityAttributes()), type(resource))).build();
+                TerraformValues.toObject(identity, resource.spec().identity()), type(resource))).build();
     }
 
     /** The identity the engine sent, or null when it sent none. */
     static Props decode(SnapshotResource resource, ResourceIdentityData data) {
         Map<String, Object> identity = object(data.getIdentityData(), type(resource));
-        return identity == null ? null : TerraformValues.toProps(identity, resource.identityAttributes());
+        return identity == null ? null : TerraformValues.toProps(identity, resource.spec().identity());
     }
 
     /** Version 0 is the only one: the stored JSON is re-encoded as it is. */
@@ -48,6 +48,6 @@ final class TerraformIdentity {
     }
 
     private static CtyType type(SnapshotResource resource) {
-        return TerraformSchema.objectType(resource.identityAttributes());
+        return TerraformSchema.objectType(resource.spec().identity());
     }
 }

@@ -20,7 +20,7 @@ import static com.vpssnap.provider.terraform.DynamicValues.object;
 
 /**
  * List resources (protocol 6.10, {@code terraform query}): one list resource per snapshot resource,
- * whose query is the core's {@link SnapshotResource#listQuery()}. Each snapshot is one event with its
+ * whose query is the spec's {@link com.vpssnap.provider.core.spec.ResourceSpec#listQuery()}. Each snapshot is one event with its
  * identity, its name as the display name, and on request the resource's whole value, from which
  * {@code -generate-config-out} writes the configuration.
  */
@@ -70,10 +70,10 @@ final class TerraformListResources {
     }
 
     private static Props query(SnapshotResource resource, Map<String, Object> config) {
-        return config == null ? Props.empty() : TerraformValues.toProps(config, resource.listQuery());
+        return config == null ? Props.empty() : TerraformValues.toProps(config, resource.spec().listQuery());
     }
 
     private static CtyType queryType(SnapshotResource resource) {
-        return TerraformSchema.objectType(resource.listQuery());
+        return TerraformSchema.objectType(resource.spec().listQuery());
     }
 }

@@ -87,7 +87,7 @@ final class TerraformProviderService extends ProviderGrpc.ProviderImplBase {
         PackageInfo.FUNCTIONS.forEach(f -> response.putDataSourceSchemas(f.terraformType(), TerraformSchema.dataSource(f)));
         // An engine without list resources (tofu 1.12, terraform before 1.14) skips the field it does not know.
         PackageInfo.RESOURCES.forEach(r -> response.putListResourceSchemas(r.terraformType(),
-                TerraformSchema.listResource(resource(r.terraformType()))));
+                TerraformSchema.listResource(r)));
         PackageInfo.ACTIONS.forEach(a -> response.putActionSchemas(a.terraformType(), TerraformActions.schema(a)));
         reply(out, response.build());
     }
@@ -97,7 +97,7 @@ final class TerraformProviderService extends ProviderGrpc.ProviderImplBase {
                                            StreamObserver<GetResourceIdentitySchemas.Response> out) {
         GetResourceIdentitySchemas.Response.Builder response = GetResourceIdentitySchemas.Response.newBuilder();
         PackageInfo.RESOURCES.forEach(r -> response.putIdentitySchemas(r.terraformType(),
-                TerraformSchema.identity(resource(r.terraformType()))));
+                TerraformSchema.identity(r)));
         reply(out, response.build());
     }
 
@@ -285,7 +285,7 @@ final class TerraformProviderService extends ProviderGrpc.ProviderImplBase {
             Optional<ReadResult> read = identity != null ? resource.readByIdentity(identity, reading)
                     : resource.read(request.getId(), Props.empty(), reading);
             if (read.isEmpty()) {
-                String named = identity != null ? "identity " + TerraformValues.toObject(identity, resource.identityAttributes())
+                String named = identity != null ? "identity " + TerraformValues.toObject(identity, resource.spec().identity())
                         : "id \"" + request.getId() + "\"; the id is " + resource.spec().importIdFormat();
                 return ImportResourceState.Response.newBuilder().addDiagnostics(Diagnostics.error("Cannot import",
                         "no " + request.getTypeName() + " with " + named)).build();

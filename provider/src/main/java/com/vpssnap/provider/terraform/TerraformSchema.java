@@ -3,7 +3,6 @@ package com.vpssnap.provider.terraform;
 import com.google.protobuf.ByteString;
 import com.vpssnap.provider.core.Clouds;
 import com.vpssnap.provider.core.ConfigKey;
-import com.vpssnap.provider.core.SnapshotResource;
 import com.vpssnap.provider.core.Spelling;
 import com.vpssnap.provider.core.spec.FunctionSpec;
 import com.vpssnap.provider.core.spec.PropertySpec;
@@ -73,20 +72,20 @@ final class TerraformSchema {
     }
 
     /** A resource's identity: every attribute is needed to import by it. */
-    static ResourceIdentitySchema identity(SnapshotResource resource) {
+    static ResourceIdentitySchema identity(ResourceSpec spec) {
         ResourceIdentitySchema.Builder schema = ResourceIdentitySchema.newBuilder().setVersion(TerraformIdentity.VERSION);
-        resource.identityAttributes().forEach(p -> schema.addIdentityAttributes(ResourceIdentitySchema.IdentityAttribute
+        spec.identity().forEach(p -> schema.addIdentityAttributes(ResourceIdentitySchema.IdentityAttribute
                 .newBuilder().setName(p.terraformName()).setType(ByteString.copyFrom(type(p.type()).toJsonBytes()))
                 .setRequiredForImport(true).setDescription(Spelling.TERRAFORM.text(p.description()))));
         return schema.build();
     }
 
     /** A list resource's configuration: the listing's query. */
-    static Schema listResource(SnapshotResource resource) {
+    static Schema listResource(ResourceSpec spec) {
         Schema.Block.Builder block = Schema.Block.newBuilder().setDescription("Lists the snapshots of one server, "
                 + "whoever made them, oldest first, for `terraform query`; each comes with its identity and, on request, "
-                + "the " + resource.spec().terraformType() + " it would be.");
-        resource.listQuery().forEach(p -> block.addAttributes(attribute(p)));
+                + "the " + spec.terraformType() + " it would be.");
+        spec.listQuery().forEach(p -> block.addAttributes(attribute(p)));
         return Schema.newBuilder().setBlock(block).build();
     }
 

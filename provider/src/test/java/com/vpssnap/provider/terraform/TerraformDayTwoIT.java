@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.vpssnap.provider.testsupport.CloudCase;
 import com.vpssnap.provider.testsupport.EmulatorTest;
 import com.vpssnap.provider.testsupport.ProcessResult;
+import com.vpssnap.provider.testsupport.TestEnvironment;
 import com.vpssnap.provider.testsupport.TofuCli;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -154,6 +155,32 @@ class TerraformDayTwoIT extends EmulatorTest {
         assertTrue(refused.combined().replaceAll("\\s+", " ").contains("server_id: snapshot " + other + " belongs to server 12346, not to 12345"),
                 refused.toString());
         assertEquals(0, emulator.countRequests("POST", CloudCase.VPSORG.revertPathRegex), "nothing restored");
+    }
+
+    @Test
+    void theDayTwoExampleSnapshotsEachDeployListsAndReverts(@TempDir Path dir) throws Exception {
+        Path example = TestEnvironment.repositoryRoot().resolve("examples/terraform-day-two");
+        TofuCli terraform = TofuCli.terraformLatest(dir);
+        terraform.writeConfig(Files.readString(example.resolve("main.tf")).replace("http://127.0.0.1:8080", emulator.url()));
+        terraform.writeFile("adopt.tfquery.hcl", Files.readString(example.resolve("adopt.tfquery.hcl")));
+        terraform.ok("init");
+        terraform.ok("apply", "-auto-approve");
+        assertEquals(0, emulator.totalSnapshots(), "creating the deploy is no deploy");
+        for (String release : List.of("43", "44", "45")) {
+            terraform.ok("apply", "-auto-approve", "-var", "release=" + release);
+        }
+        assertEquals(2, CloudCase.LOCAWEB.snapshots(emulator).size(), "the two newest of three");
+        assertEquals(2, CloudCase.VPSORG.snapshots(emulator).size(), "the two newest of three");
+        long listed = terraform.ok("query").stdout().lines().filter(l -> l.startsWith("list.")).count();
+        assertEquals(4, listed, "both servers' snapshots");
+
+        TofuCli revert = TofuCli.terraformLatest(dir.resolve("revert"));
+        revert.writeConfig(Files.readString(example.resolve("revert/main.tf")).replace("http://127.0.0.1:8080", emulator.url()));
+        emulator.clearRequests();
+        revert.ok("apply", "-auto-approve", "-invoke=action.vpssnap_locaweb_revert.now",
+                "-var", "locaweb_snapshot_id=" + newest(CloudCase.LOCAWEB), "-var", "vpsorg_snapshot_id=" + newest(CloudCase.VPSORG));
+        assertEquals(1, emulator.countRequests("POST", CloudCase.LOCAWEB.revertPathRegex), "one revert");
+        assertEquals(0, emulator.countRequests("POST", CloudCase.VPSORG.revertPathRegex), "the other action is not invoked");
     }
 
     private static void assertRefused(TofuCli terraform, String config, String message) throws Exception {

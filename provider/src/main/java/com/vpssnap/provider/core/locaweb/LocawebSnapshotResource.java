@@ -24,7 +24,7 @@ public final class LocawebSnapshotResource extends SnapshotLifecycle<LocawebClie
     static final String SERVER_NAME_RULE = "a Locaweb server name has letters, digits, '.', '_' and '-' (e.g. cpro0299)";
 
     LocawebSnapshotResource(CloudConnection<LocawebClient> connection) {
-        super(SNAPSHOT, connection, DESCRIPTION_MAX, IDENTITY, LIST_QUERY);
+        super(SNAPSHOT, connection, DESCRIPTION_MAX);
     }
 
     @Override

@@ -43,6 +43,19 @@ public final class LocawebSpecs {
             "The snapshot's status: `creating`, `done`, `reverting`, `waiting_deletion`, `removing` or `error`. "
                     + "A resource in state is normally `done`.").alwaysSet();
 
+    /** What names a Locaweb snapshot for good: its server and its numeric id (Terraform's resource identity). */
+    public static final List<PropertySpec> IDENTITY = List.of(
+            requiredInput(SERVER, PropertyType.STRING, "The name of the Locaweb Cloud server (e.g. `cpro0299`).").example("cpro0299"),
+            requiredInput(SnapshotInputs.IDENTITY_ID, PropertyType.INTEGER, "The snapshot's numeric id on Locaweb Cloud (e.g. `2695`).")
+                    .example(2695));
+
+    /** What a listing of Locaweb snapshots takes (Terraform's list resource). */
+    public static final List<PropertySpec> LIST_QUERY = List.of(
+            requiredInput(SERVER, PropertyType.STRING, "The Locaweb Cloud server whose snapshots are listed (e.g. `cpro0299`).")
+                    .example("cpro0299"),
+            optionalInput(SnapshotInputs.NAME_PREFIX, PropertyType.STRING,
+                    "Only the snapshots whose name starts with this (e.g. `before-`).").example("before-"));
+
     public static final ResourceSpec SNAPSHOT = new ResourceSpec(
             "vpssnap:locaweb:Snapshot",
             "vpssnap_locaweb_snapshot",
@@ -69,20 +82,7 @@ public final class LocawebSpecs {
                                     + "removing it reverts nothing. Use a label or a timestamp, e.g. `rollback-2026-11-24`."),
                     SNAPSHOT_ID_OUT, UUID_OUT, TAKEN_AT_OUT, STATUS_OUT),
             Timeouts.SNAPSHOT,
-            new ReplacementOrder(true, "the new snapshot exists before the old one is deleted"));
-
-    /** What names a Locaweb snapshot for good: its server and its numeric id (Terraform's resource identity). */
-    public static final List<PropertySpec> IDENTITY = List.of(
-            requiredInput(SERVER, PropertyType.STRING, "The name of the Locaweb Cloud server (e.g. `cpro0299`).").example("cpro0299"),
-            requiredInput(SnapshotInputs.IDENTITY_ID, PropertyType.INTEGER, "The snapshot's numeric id on Locaweb Cloud (e.g. `2695`).")
-                    .example(2695));
-
-    /** What a listing of Locaweb snapshots takes (Terraform's list resource). */
-    public static final List<PropertySpec> LIST_QUERY = List.of(
-            requiredInput(SERVER, PropertyType.STRING, "The Locaweb Cloud server whose snapshots are listed (e.g. `cpro0299`).")
-                    .example("cpro0299"),
-            optionalInput(SnapshotInputs.NAME_PREFIX, PropertyType.STRING,
-                    "Only the snapshots whose name starts with this (e.g. `before-`).").example("before-"));
+            new ReplacementOrder(true, "the new snapshot exists before the old one is deleted"), IDENTITY, LIST_QUERY);
 
     public static final ActionSpec TAKE_SNAPSHOT = new ActionSpec("vpssnap_locaweb_take_snapshot",
             "Takes a snapshot of a Locaweb Cloud server now and waits until it is `done`, without a resource in state: "

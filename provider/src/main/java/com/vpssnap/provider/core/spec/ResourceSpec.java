@@ -10,10 +10,15 @@ import java.util.List;
  * @param importIdFormat how an id is written for import, for docs and errors
  * @param timeouts each operation's default time limit
  * @param terraformReplacement what the HCL examples set in {@code lifecycle}, and why
+ * @param identity what names one snapshot for good (Terraform's resource identity): the server input,
+ *                 then the snapshot's numeric id; Pulumi keeps its import ids
+ * @param listQuery what a listing of the resource takes (Terraform's list resource): the server, then
+ *                  an optional name prefix
  */
 public record ResourceSpec(String token, String terraformType, String description,
                            String importIdFormat, List<PropertySpec> properties, Timeouts timeouts,
-                           ReplacementOrder terraformReplacement) {
+                           ReplacementOrder terraformReplacement, List<PropertySpec> identity,
+                           List<PropertySpec> listQuery) {
 
     public List<PropertySpec> inputs() {
         return properties.stream().filter(PropertySpec::input).toList();

@@ -25,7 +25,7 @@ public final class VpsorgSnapshotResource extends SnapshotLifecycle<VpsorgClient
     static final Pattern NAME_CHARS = Pattern.compile("[A-Za-z0-9_-]+");
 
     VpsorgSnapshotResource(CloudConnection<VpsorgClient> connection) {
-        super(SNAPSHOT, connection, DESCRIPTION_MAX, IDENTITY, LIST_QUERY);
+        super(SNAPSHOT, connection, DESCRIPTION_MAX);
     }
 
     @Override

@@ -43,6 +43,19 @@ public final class VpsorgSpecs {
     private static final PropertySpec CREATED_AT_OUT = output(CREATED_AT, PropertyType.STRING,
             "When the snapshot was created, UTC, ISO-8601 (e.g. `2025-01-15T18:30:00Z`).").alwaysSet();
 
+    /** What names a VPS.org snapshot for good: its server and its numeric id (Terraform's resource identity). */
+    public static final List<PropertySpec> IDENTITY = List.of(
+            requiredInput(SERVER_ID, PropertyType.INTEGER, "The numeric id of the VPS.org server (e.g. `12345`).").example(12345),
+            requiredInput(SnapshotInputs.IDENTITY_ID, PropertyType.INTEGER, "The snapshot's numeric id on VPS.org (e.g. `801`).")
+                    .example(801));
+
+    /** What a listing of VPS.org snapshots takes (Terraform's list resource). */
+    public static final List<PropertySpec> LIST_QUERY = List.of(
+            requiredInput(SERVER_ID, PropertyType.INTEGER, "The numeric id of the VPS.org server whose snapshots are listed (e.g. `12345`).")
+                    .example(12345),
+            optionalInput(SnapshotInputs.NAME_PREFIX, PropertyType.STRING,
+                    "Only the snapshots whose name starts with this (e.g. `before-`).").example("before-"));
+
     public static final ResourceSpec SNAPSHOT = new ResourceSpec(
             "vpssnap:vpsorg:Snapshot",
             "vpssnap_vpsorg_snapshot",
@@ -74,20 +87,7 @@ public final class VpsorgSpecs {
                     SERVER_NAME_OUT, STATUS_OUT, SIZE_OUT, CREATED_AT_OUT),
             Timeouts.SNAPSHOT,
             new ReplacementOrder(false, "No create_before_destroy: VPS.org keeps at most " + SNAPSHOTS_PER_SERVER
-                    + " snapshots per server, and on a full one the new snapshot cannot be made before the old one is deleted"));
-
-    /** What names a VPS.org snapshot for good: its server and its numeric id (Terraform's resource identity). */
-    public static final List<PropertySpec> IDENTITY = List.of(
-            requiredInput(SERVER_ID, PropertyType.INTEGER, "The numeric id of the VPS.org server (e.g. `12345`).").example(12345),
-            requiredInput(SnapshotInputs.IDENTITY_ID, PropertyType.INTEGER, "The snapshot's numeric id on VPS.org (e.g. `801`).")
-                    .example(801));
-
-    /** What a listing of VPS.org snapshots takes (Terraform's list resource). */
-    public static final List<PropertySpec> LIST_QUERY = List.of(
-            requiredInput(SERVER_ID, PropertyType.INTEGER, "The numeric id of the VPS.org server whose snapshots are listed (e.g. `12345`).")
-                    .example(12345),
-            optionalInput(SnapshotInputs.NAME_PREFIX, PropertyType.STRING,
-                    "Only the snapshots whose name starts with this (e.g. `before-`).").example("before-"));
+                    + " snapshots per server, and on a full one the new snapshot cannot be made before the old one is deleted"), IDENTITY, LIST_QUERY);
 
     public static final ActionSpec TAKE_SNAPSHOT = new ActionSpec("vpssnap_vpsorg_take_snapshot",
             "Takes a snapshot of a VPS.org server now and waits until it is `completed`, without a resource in state: "
