@@ -162,7 +162,7 @@ final class TerraformProviderService extends ProviderGrpc.ProviderImplBase {
             SnapshotResource resource = resource(request.getTypeName());
             Map<String, Object> config = object(request.getConfig(), TerraformSchema.resourceType(resource.spec()));
             List<Diagnostic> diagnostics = Diagnostics.of(resource.check(inputs(config, resource.spec())).failures());
-            List<Diagnostic> timeouts = timeoutProblems(config);
+            List<Diagnostic> timeouts = TimeoutsBlock.problems(config);
             return ValidateResourceConfig.Response.newBuilder().addAllDiagnostics(diagnostics).addAllDiagnostics(timeouts).build();
         }, d -> ValidateResourceConfig.Response.newBuilder().addAllDiagnostics(d).build());
     }
@@ -350,30 +350,7 @@ final class TerraformProviderService extends ProviderGrpc.ProviderImplBase {
     }
 
     private Operation operation(Map<String, Object> value, String kind, Duration fallback) {
-        Duration timeout = fallback;
-        if (value != null && value.get(TerraformSchema.TIMEOUTS) instanceof Map<?, ?> timeouts
-                && timeouts.get(kind) instanceof String text) {
-            timeout = GoDuration.parse(text, "timeouts." + kind);
-        }
-        return Operation.within(timeout, cancellation, ProgressListener.NONE);
-    }
-
-    private static List<Diagnostic> timeoutProblems(Map<String, Object> config) {
-        if (!(config.get(TerraformSchema.TIMEOUTS) instanceof Map<?, ?> timeouts)) {
-            return List.of();
-        }
-        return TerraformSchema.TIMEOUT_KINDS.stream().filter(k -> timeouts.get(k) instanceof String).flatMap(k -> {
-            try {
-                GoDuration.parse((String) timeouts.get(k), "timeouts." + k);
-                return java.util.stream.Stream.<Diagnostic>empty();
-            } catch (IllegalArgumentException e) {
-                return java.util.stream.Stream.of(Diagnostic.newBuilder().setSeverity(Diagnostic.Severity.ERROR)
-                        .setSummary("Invalid timeout").setDetail(e.getMessage())
-                        .setAttribute(AttributePath.newBuilder()
-                                .addSteps(AttributePath.Step.newBuilder().setAttributeName(TerraformSchema.TIMEOUTS))
-                                .addSteps(AttributePath.Step.newBuilder().setAttributeName(k))).build());
-            }
-        }).toList();
+        return Operation.within(TimeoutsBlock.limit(value, kind, fallback), cancellation, ProgressListener.NONE);
     }
 
     private static Map<ConfigKey, String> given(Map<String, Object> config) {
