@@ -216,7 +216,9 @@ class QuietFileHandler(http.server.SimpleHTTPRequestHandler):
 
 def init_times(args, work):
     """`tofu init` of the released provider from each mirror, medians of fresh inits (no .terraform,
-    no lock file): the filesystem mirror, and the network mirror served over HTTPS on loopback."""
+    no lock file): the filesystem mirror, and the network mirror served over HTTPS on loopback; and,
+    when the release was signed (make dist GPG_KEY=...), from the registry by the source address alone,
+    served the same way, with a `host` block standing in for DNS (the signature is checked each time)."""
     d = os.path.join(work, "init")
     os.makedirs(d)
     ca_key, ca, key, cert = (os.path.join(d, n) for n in ("ca.key", "ca.pem", "server.key", "server.pem"))
@@ -237,12 +239,24 @@ def init_times(args, work):
     tls.load_cert_chain(cert, key)
     httpd.socket = tls.wrap_socket(httpd.socket, server_side=True)
     threading.Thread(target=httpd.serve_forever, daemon=True).start()
+    servers = [httpd]
+    registry = os.path.join(args.dist, "terraform-registry")
+    hosts = ""
+    if os.path.isdir(registry):
+        registry_httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(QuietFileHandler, directory=registry))
+        registry_httpd.socket = tls.wrap_socket(registry_httpd.socket, server_side=True)
+        threading.Thread(target=registry_httpd.serve_forever, daemon=True).start()
+        servers.append(registry_httpd)
+        hosts = 'host "vpssnap.dev" {\n  services = { "providers.v1" = "https://127.0.0.1:%d/v1/providers/" }\n}\n' \
+                % registry_httpd.server_address[1]
     configs = {
         "filesystem": 'filesystem_mirror {\n    path = "%s"\n    include = ["vpssnap.dev/*/*"]\n  }'
                       % os.path.join(args.dist, "terraform-mirror"),
         "network": 'network_mirror {\n    url = "https://127.0.0.1:%d/"\n    include = ["vpssnap.dev/*/*"]\n  }'
                    % httpd.server_address[1],
     }
+    if hosts:
+        configs["registry"] = "direct {}"
     times = {name: [] for name in configs}
     try:
         for _ in range(args.throughput_runs + 2):
@@ -252,13 +266,17 @@ def init_times(args, work):
                 os.makedirs(ws)
                 rc = os.path.join(ws, "cli.tfrc")
                 with open(rc, "w") as f:
-                    f.write("provider_installation {\n  %s\n  direct { exclude = [\"vpssnap.dev/*/*\"] }\n}\n" % block)
+                    if name == "registry":
+                        f.write(hosts + "provider_installation {\n  direct {}\n}\n")
+                    else:
+                        f.write("provider_installation {\n  %s\n  direct { exclude = [\"vpssnap.dev/*/*\"] }\n}\n" % block)
                 with open(os.path.join(ws, "main.tf"), "w") as f:
                     f.write('terraform {\n  required_providers {\n    vpssnap = { source = "vpssnap.dev/vpssnap/vpssnap" }\n  }\n}\n')
                 env = {"TF_CLI_CONFIG_FILE": rc, "TF_IN_AUTOMATION": "1", "CHECKPOINT_DISABLE": "1", "SSL_CERT_FILE": ca}
                 times[name].append(run([args.tofu, "init", "-no-color"], ws, env, f"tofu init ({name} mirror)"))
     finally:
-        httpd.shutdown()
+        for server in servers:
+            server.shutdown()
     return {name: statistics.median(t) for name, t in times.items()}
 
 
@@ -436,8 +454,9 @@ def table(start, inits, exit_ms, tofu_times, tofu_requests, tofu_rss, pulumi_tim
          f"archive saves {start['pulumi, no AppCDS'] - start['pulumi']:.0f} / {start['terraform, no AppCDS'] - start['terraform']:.0f} ms", ""),
         ("  lever JVM flags: Pulumi, default flags, no archive", f"{start['pulumi, default JVM flags, no AppCDS']:.0f} ms",
          f"SerialGC + C1 save {start['pulumi, default JVM flags, no AppCDS'] - start['pulumi, no AppCDS']:.0f} ms", ""),
-        ("`tofu init` of the release: filesystem / network mirror (HTTPS, loopback)",
-         f"{inits['filesystem']:.2f} / {inits['network']:.2f} s", "", ""),
+        ("`tofu init` of the release: filesystem / network mirror (HTTPS, loopback)"
+         + (" / registry (HTTPS, loopback, signature checked)" if "registry" in inits else ""),
+         " / ".join(f"{inits[k]:.2f}" for k in ("filesystem", "network", "registry") if k in inits) + " s", "", ""),
         *engine_rows(tofu_times),
         ("  HTTP requests in a 100-snapshot apply (vpssnap / restapi)", f"{tofu_requests['vpssnap']} / {tofu_requests['restapi']}", "", ""),
         ("Plugin exit: SIGINT (how the engine stops it) to exit, Pulumi plugin", f"{exit_ms:.0f} ms", "", ""),
