@@ -60,7 +60,7 @@ RUNTIME_INPUTS := $(BUILD)/runtime-inputs
 TERRAFORM_SOURCE := vpssnap.dev/vpssnap/vpssnap
 PLUGIN_DOWNLOAD_URL ?=
 # GPG_KEY: the key (id or fingerprint, in the caller's keyring) that signs the Terraform SHA256SUMS; with
-# it, make dist also writes dist/terraform-registry/ (README, "Signing a release").
+# it, make dist also writes dist/terraform-registry/ (docs/guides/install.md, "Signing a release").
 GPG_KEY ?=
 JLINK_JDK ?= $(shell javac=$$(command -v javac) && dirname "$$(dirname "$$(readlink -f "$$javac")")")
 # This machine's platform, as Terraform names it (linux_amd64, darwin_arm64, ...).
@@ -120,6 +120,7 @@ ARM64_SYSROOT := $(BUILD)/arm64-sysroot
 ## the real pulumi and tofu, and every install path of the release (dist/) with tofu, terraform and pulumi
 test: install dist $(PULUMI_DEP) $(TOFU_DEP) $(TERRAFORM_DEP) $(TERRAFORM_LATEST_DEP) $(JAVA_HOST_DEP) $(GEN_SDK) sdk-java sdk-nodejs example-typescript example-rollback-points test-tools $(ARM64_SYSROOT)/.complete
 	$(DIST_TEST_ENV) python3 -m unittest discover -s scripts/dist -p 'test_*.py'
+	python3 -m unittest discover -s scripts/docs -p 'test_*.py'
 	shellcheck -s sh $(LAUNCHER) scripts/machine-setup.sh
 	python3 scripts/dist/reproducible.py --jdk '$(JLINK_JDK)' --inputs $(RUNTIME_INPUTS) --platforms '$(PLATFORMS)' \
 	  --version $(VERSION) --sdk-python sdk/python --python-build $(PYTHON_BUILD_VENV)/bin/python --sdk-go sdk/go --go-module-zip $(GO_MODULE_ZIP)
@@ -144,9 +145,10 @@ JAVA25 ?= $(firstword $(wildcard /usr/lib/jvm/temurin-25-jdk-*))
 ## scripts. Under 30 s once compiled; `make test` runs these and the end-to-end tests.
 unit: $(PYTHON_BUILD_BUILT) $(GO_MODULE_ZIP)
 	$(DIST_TEST_ENV) python3 -m unittest discover -s scripts/dist -p 'test_*.py'
+	python3 -m unittest discover -s scripts/docs -p 'test_*.py'
 	$(MVN) $(MVN_TEST_FLAGS) -q -pl emulator,component,provider,sdk/java test
 
-## contract: check a real endpoint (VPSSNAP_LOCAWEB_* / VPSSNAP_VPSORG_*, README "Contract check") against what
+## contract: check a real endpoint (VPSSNAP_LOCAWEB_* / VPSSNAP_VPSORG_*, docs/guides/emulator.md, "Contract check") against what
 ## the clients and the emulator assume; makes and deletes one snapshot per cloud; without tokens it calls nothing
 contract: $(PROVIDER_JAR)
 	java -cp "provider/target/lib/*:$(PROVIDER_JAR)" com.vpssnap.provider.contract.ContractSuite
@@ -169,15 +171,15 @@ demo: install $(PULUMI_DEP)
 RESTAPI ?= $(TOOLS_BIN)/terraform-provider-restapi
 BENCH_FLAGS ?=
 
-## bench: start-up, throughput, polling and memory against the Go peer (restapi); writes README's table
+## bench: start-up, throughput, polling and memory against the Go peer (restapi); writes the table of docs/guides/benchmarks.md
 bench: install dist $(PULUMI_DEP) $(TOFU_DEP) $(TERRAFORM_DEP) $(TOOLS_BIN)/terraform-provider-restapi
 	python3 scripts/bench/bench.py --bin $(BIN) --dist $(DIST) --emulator-jar $(EMULATOR_JAR) --pulumi $(abspath $(PULUMI)) \
-	  --tofu $(abspath $(TOFU)) --restapi $(abspath $(RESTAPI)) --terraform $(abspath $(TERRAFORM)) --readme README.md --version $(VERSION) $(BENCH_FLAGS)
+	  --tofu $(abspath $(TOFU)) --restapi $(abspath $(RESTAPI)) --terraform $(abspath $(TERRAFORM)) --readme docs/guides/benchmarks.md --version $(VERSION) $(BENCH_FLAGS)
 
-## bench-component: `pulumi up` of the RollbackPoints stack in each language, and what Construct adds; writes README's table
+## bench-component: `pulumi up` of the RollbackPoints stack in each language, and what Construct adds; writes the table of docs/guides/benchmarks.md
 bench-component: install dist $(PULUMI_DEP) $(JAVA_HOST_DEP) sdk-java example-rollback-points
 	python3 scripts/bench/component.py --dist $(DIST) --emulator-jar $(EMULATOR_JAR) --pulumi $(abspath $(PULUMI)) \
-	  --python $(PYTHON_VENV)/bin/python --go-program $(EXAMPLE_GO_BIN) --version $(VERSION) --readme README.md $(BENCH_FLAGS)
+	  --python $(PYTHON_VENV)/bin/python --go-program $(EXAMPLE_GO_BIN) --version $(VERSION) --readme docs/guides/benchmarks.md $(BENCH_FLAGS)
 
 ## emulator: run the emulator in the foreground on EMULATOR_PORT (default 8080)
 emulator: $(EMULATOR_JAR)

@@ -1,10 +1,10 @@
 """make bench: start-up, throughput, polling and memory of vpssnap, side by side with Mastercard's
 terraform-provider-restapi (a Go provider) driving the same emulator's Locaweb API.
 
-Prints a Markdown table and, with --readme, writes it between the bench markers of README.md.
+Prints a Markdown table and, with --readme, writes it between the bench markers of that file (make bench: docs/guides/benchmarks.md).
 Medians of interleaved runs: this machine is shared and noisy, so each figure is compared only
 with figures from the same run. Usage (make bench passes these):
-  bench.py --bin build/bin --emulator-jar J --tofu T --pulumi P --restapi R [--runs N] [--readme README.md]
+  bench.py --bin build/bin --emulator-jar J --tofu T --pulumi P --restapi R [--runs N] [--readme docs/guides/benchmarks.md]
 """
 import argparse
 import functools
@@ -496,7 +496,7 @@ def engine_rows(times):
 
 
 def write_readme(path, text, marker="bench"):
-    """Replaces what stands between README's <!-- MARKER:begin --> and <!-- MARKER:end --> lines."""
+    """Replaces what stands between the file's <!-- MARKER:begin --> and <!-- MARKER:end --> lines."""
     with open(path) as f:
         readme = f.read()
     begin, end = f"<!-- {marker}:begin -->", f"<!-- {marker}:end -->"

@@ -4,7 +4,7 @@ language, and what Construct adds to plain snapshot resources.
 Every run is against one emulator with the same delays, from a stack whose plugin and class-data
 archive are already warm (one untimed up and destroy first), interleaved across languages so that
 the shared machine's noise spreads evenly. Prints a Markdown table and, with --readme, writes it
-between the component-bench markers of README.md. Usage (make bench-component passes these):
+between the component-bench markers of that file (docs/guides/benchmarks.md). Usage (make bench-component passes these):
   component.py --dist D --emulator-jar J --pulumi P --python PY --go-program G --version V [--runs N] [--readme R]
 """
 import argparse

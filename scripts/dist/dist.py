@@ -153,7 +153,7 @@ def parse_args():
 
 
 def check_jdk(jdk):
-    """The Linux runtimes are Java 17 (README, "The bundled Java runtime"), linked by a JDK 17's jlink."""
+    """The Linux runtimes are Java 17 (docs/guides/install.md, "The bundled Java runtime"), linked by a JDK 17's jlink."""
     release = os.path.join(jdk, "release")
     version = ""
     if os.path.isfile(release):

@@ -9,7 +9,7 @@
                               registry here serves macOS jmods, so it cannot be jlinked to our modules.
 
 No runtime carries a class-data archive: JDK 17 does not dump one byte for byte the same twice (the
-release must be reproducible), and the launcher trains one per user anyway (README, "The bundled
+release must be reproducible), and the launcher trains one per user anyway (docs/guides/install.md, "The bundled
 Java runtime"). Every input is recorded (package, version, SHA-256) in dist/runtimes.json, since
 Debian's candidate versions move with its security updates.
 """

@@ -73,7 +73,7 @@ def build_go(module_dir, out, go_module_zip, version, epoch):
     """The Go SDK as a module proxy tree (GOPROXY=file://OUT serves it): @v/list, .info, .mod, .zip.
     The zip is written by golang.org/x/mod/zip (tools/pulumi/go-module-zip), as the go command
     makes and checks module zips. A release publishes the module by the tag sdk/go/vVERSION instead
-    (README, "Go"); this tree is for trying a release before that tag exists."""
+    (docs/guides/install.md, "SDKs: Python and Go"); this tree is for trying a release before that tag exists."""
     result = subprocess.run([go_module_zip, GO_MODULE, f"v{version}", module_dir, out, str(epoch)],
                             stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
     if result.returncode != 0:

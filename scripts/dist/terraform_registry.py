@@ -13,7 +13,7 @@ OpenTofu resolve them against the document's own URL), so the tree works at any 
 
 The signature is made with `gpg --detach-sign` and dated max(the release's time, the key's
 creation): with an RSA or Ed25519 key, the same release and key give the same bytes. The key itself
-never enters the repository (README, "Signing a release").
+never enters the repository (docs/guides/install.md, "Signing a release").
 
 Run by dist.py when `make dist GPG_KEY=...` is given; the tests run it on a copy of dist/terraform.
   terraform_registry.py --terraform-dir dist/terraform --out DIR --source HOST/NS/TYPE --version V --gpg-key ID --epoch N

@@ -39,6 +39,9 @@ final class PulumiRegistryPages {
                 .heading(3, "TypeScript").code("typescript", Usage.typescript(example))
                 .heading(3, "Java").code("java", Usage.java(example))
                 .heading(3, "YAML").code("yaml", Usage.yaml(example))
+                .paragraph("Guides: [installation](" + Guides.url("install.md") + "), [usage in every language]("
+                        + Guides.url("pulumi.md") + "), [the RollbackPoints component](" + Guides.url("rollback-points.md")
+                        + "), [drift checks in CI](" + Guides.url("drift-checks.md") + ").")
                 .toString();
     }
 

@@ -61,6 +61,9 @@ final class TerraformRegistryPages {
                         + PackageInfo.TERRAFORM_SOURCE + "\"\n      version = \"" + PackageInfo.VERSION + "\"\n    }\n  }\n}\n\n"
                         + "provider \"" + PROVIDER + "\" {\n  locaweb_token = var.locaweb_token   # or VPSSNAP_LOCAWEB_TOKEN\n"
                         + "  vpsorg_token  = var.vpsorg_token    # or VPSSNAP_VPSORG_TOKEN\n}")
+                .paragraph("Guides: [installation](" + Guides.url("install.md") + ") (the registry, mirrors, lock files), "
+                        + "[HCL and the day-two features](" + Guides.url("terraform.md") + "), [drift checks in CI]("
+                        + Guides.url("drift-checks.md") + ").")
                 .heading(2, "Platforms")
                 .paragraph(Platforms.sentence("`terraform-provider-" + PROVIDER + "_" + PackageInfo.VERSION + "_OS_ARCH.zip`", "_")
                         + " To lock all of them: `terraform providers lock " + Platforms.lockFlags() + "`.")

@@ -7,7 +7,7 @@ import java.nio.charset.StandardCharsets;
 /**
  * The few DER (X.690) encodings a self-signed X.509 certificate needs. Written here rather than
  * taken from BouncyCastle, whose signed jars the JVM's class-data archive cannot hold: loading
- * them cost every Terraform plugin start-up about 100 ms (README, Benchmarks).
+ * them cost every Terraform plugin start-up about 100 ms (docs/guides/benchmarks.md).
  */
 final class Der {
     static final int BOOLEAN = 0x01;

@@ -25,7 +25,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 /**
  * Every call of both clients against every kind of spoiled answer the emulator can send (the
  * request is performed; only its answer is spoiled, once). What each call then does is written
- * to provider/target/malformed-answers.md, the README's table.
+ * to provider/target/malformed-answers.md, the table of docs/guides/reliability.md.
  */
 class MalformedAnswersTableIT {
     private static final String TOKEN = "malformed-canary-token";

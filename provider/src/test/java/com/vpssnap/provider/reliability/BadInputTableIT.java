@@ -37,7 +37,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * plugin process as the engine calls it: Check refuses each with a message that names the field,
  * and sends nothing to the API. Then what only the API can tell: an unknown server, a wrong and a
  * missing token, and a plain-http endpoint to a non-loopback host. The table of inputs and
- * messages is written to provider/target/bad-input-table.md (the README's table comes from it).
+ * messages is written to provider/target/bad-input-table.md (docs/guides/reliability.md's table comes from it).
  */
 class BadInputTableIT {
     private static final String LOCAWEB = "vpssnap:locaweb:Snapshot";

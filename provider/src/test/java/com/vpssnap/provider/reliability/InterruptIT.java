@@ -25,7 +25,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /**
  * SIGINT and SIGTERM to `pulumi up` and `tofu apply` while snapshots are being created (the cloud
  * takes 3 s per snapshot): the run stops, and the next run converges with exactly one snapshot per
- * resource, all in state. Each tool's output at the signal is printed ("INTERRUPT") for the README.
+ * resource, all in state. Each tool's output at the signal is printed ("INTERRUPT") for docs/guides/reliability.md.
  */
 class InterruptIT {
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -57,7 +57,7 @@ class InterruptIT {
         interruptAfterTheFirstCreate(up, signal, log, "pulumi up");
 
         // What the engine left: pending creates of the interrupted run are cleared by a refresh,
-        // which also drops nothing that exists (see the README's recovery path).
+        // which also drops nothing that exists (see docs/guides/reliability.md's recovery path).
         ProcessResult refresh = pulumi.run("refresh", "--yes", "--skip-preview", "--clear-pending-creates");
         assertEquals(0, refresh.exitCode(), refresh.toString());
         pulumi.ok("up", "--yes", "--skip-preview");

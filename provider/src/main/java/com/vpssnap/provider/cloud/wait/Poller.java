@@ -14,7 +14,7 @@ import java.util.function.Supplier;
 public final class Poller {
     /**
      * Looks at 0.2, 0.5, 0.95, 1.6, 2.6 s ...: 5 GETs for a 2 s create, at most 0.7 s after it is
-     * done; 1 GET for an instant one (README, Benchmarks). It started at 0.5 s, which made every
+     * done; 1 GET for an instant one (docs/guides/benchmarks.md). It started at 0.5 s, which made every
      * create take at least half a second.
      */
     public static final Poller DEFAULT = new Poller(Duration.ofMillis(200), 1.5, Duration.ofSeconds(5));
