@@ -33,8 +33,9 @@ class RegistryInstallIT {
 
     enum Tamper { SIGNED_BY_ANOTHER_KEY, SUMS_CHANGED_AFTER_SIGNING, ZIP_NOT_THE_LISTED_ONE }
 
+    /** tofu 1.12, terraform 1.11 (the oldest protocol-6 engine we keep) and terraform 1.15 (what a current user runs). */
     @ParameterizedTest(name = "{0} installs from the registry by the source address alone")
-    @ValueSource(strings = {"tofu", "terraform"})
+    @ValueSource(strings = {"tofu", "terraform", "terraform-1.15"})
     void installsVerifiesAndRunsFromTheRegistry(String engine, @TempDir Path root) throws Exception {
         SignedRelease release = SignedRelease.create(root);
         NewUser user = new NewUser(root);
@@ -122,7 +123,11 @@ class RegistryInstallIT {
     }
 
     private static String cli(String engine) {
-        return (engine.equals("tofu") ? TestEnvironment.tofu() : TestEnvironment.terraform()).toString();
+        return switch (engine) {
+            case "tofu" -> TestEnvironment.tofu().toString();
+            case "terraform-1.15" -> TestEnvironment.terraformLatest().toString();
+            default -> TestEnvironment.terraform().toString();
+        };
     }
 
     /** The registry over HTTPS, and a CLI configuration that names it for the host instead of DNS. */
