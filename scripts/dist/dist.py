@@ -99,8 +99,10 @@ def main():
 
     build_maven(args, work, os.path.join(out, "maven"), epoch)
     build_npm(args, work, os.path.join(out, "npm"))
-    build_python(args, work, os.path.join(out, "python"), epoch)
-    build_go(args, work, os.path.join(out, "go"), epoch)
+    package_sdk(args, args.sdk_python, os.path.join(work, "sdk-python"), "the Python SDK", lambda project:
+                sdk_packages.build_python(project, os.path.join(out, "python"), args.python_build, args.version, epoch))
+    package_sdk(args, args.sdk_go, os.path.join(work, "sdk-go"), "the Go SDK", lambda module:
+                sdk_packages.build_go(module, os.path.join(out, "go"), args.go_module_zip, args.version, epoch))
     shutil.copytree(args.registry_docs, os.path.join(out, "docs"))
 
     shutil.rmtree(work)
@@ -236,22 +238,13 @@ def build_npm(args, work, out):
     run(["npm", "pack", "--silent", "--pack-destination", out], cwd=package)
 
 
-def build_python(args, work, out, epoch):
-    project = os.path.join(work, "sdk-python")
-    copy_tree_swapping_url(args.sdk_python, project, args)
+def package_sdk(args, source, copy, what, build):
+    """Builds one SDK's packages from a copy of its folder that names the release's plugin URL."""
+    copy_tree_swapping_url(source, copy, args)
     try:
-        sdk_packages.build_python(project, out, args.python_build, args.version, epoch)
+        build(copy)
     except sdk_packages.PackageError as e:
-        sys.exit(f"dist: the Python SDK: {e}")
-
-
-def build_go(args, work, out, epoch):
-    module = os.path.join(work, "sdk-go")
-    copy_tree_swapping_url(args.sdk_go, module, args)
-    try:
-        sdk_packages.build_go(module, out, args.go_module_zip, args.version, epoch)
-    except sdk_packages.PackageError as e:
-        sys.exit(f"dist: the Go SDK: {e}")
+        sys.exit(f"dist: {what}: {e}")
 
 
 def copy_tree_swapping_url(source, target, args):

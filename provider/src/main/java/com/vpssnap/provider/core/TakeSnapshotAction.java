@@ -2,6 +2,7 @@ package com.vpssnap.provider.core;
 
 import com.vpssnap.provider.core.spec.ActionSpec;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -75,7 +76,7 @@ public final class TakeSnapshotAction implements SnapshotAction {
             throw new InvalidInputException(checked.failures());
         }
         Created created = resource.create(snapshotInputs(config), operation);
-        operation.progress().onProgress(created.id(), "snapshot ready", java.time.Duration.ZERO);
+        operation.progress().onProgress(created.id(), "snapshot ready", Duration.ZERO);
         Long keep = config.integer(KEEP);
         if (keep == null) {
             return;
@@ -83,7 +84,7 @@ public final class TakeSnapshotAction implements SnapshotAction {
         List<ReadResult> ours = resource.list(query(config), operation).stream()
                 .filter(s -> Objects.requireNonNullElse(s.inputs().string(DESCRIPTION), "").startsWith(MARKER)).toList();
         for (ReadResult old : ours.subList(0, Math.max(0, ours.size() - keep.intValue()))) {
-            operation.progress().onProgress(old.id(), "deleting: older than the " + keep + " kept", java.time.Duration.ZERO);
+            operation.progress().onProgress(old.id(), "deleting: older than the " + keep + " kept", Duration.ZERO);
             resource.delete(old.id(), old.state(), operation);
         }
     }

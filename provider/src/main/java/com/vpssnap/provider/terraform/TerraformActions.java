@@ -15,6 +15,7 @@ import com.vpssnap.provider.terraform.proto.Tfplugin6.Schema;
 import com.vpssnap.provider.terraform.proto.Tfplugin6.ValidateActionConfig;
 import io.grpc.stub.StreamObserver;
 
+import java.time.Duration;
 import java.util.Map;
 import java.util.function.BiFunction;
 import java.util.function.Function;
@@ -69,7 +70,7 @@ final class TerraformActions {
         out.onCompleted();
     }
 
-    private static String message(String subject, String status, java.time.Duration elapsed) {
+    private static String message(String subject, String status, Duration elapsed) {
         return subject + ": " + status + (elapsed.isZero() ? "" : " (" + elapsed.toSeconds() + "s)");
     }
 
