@@ -7,6 +7,7 @@ import pulumirpc.EngineGrpc;
 import pulumirpc.EngineOuterClass.LogRequest;
 import pulumirpc.EngineOuterClass.LogSeverity;
 
+import java.util.concurrent.Executor;
 import java.util.concurrent.TimeUnit;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -18,18 +19,29 @@ import java.util.logging.Logger;
 final class EngineLog implements AutoCloseable {
     private static final Logger LOG = Logger.getLogger(EngineLog.class.getName());
     private final EventLoops loops;
+    /** The session's executor in the warm server (its callbacks log to that session), else null. */
+    private final Executor executor;
     private volatile ManagedChannel channel;
     private volatile EngineGrpc.EngineStub engine;
 
     EngineLog(EventLoops loops) {
+        this(loops, null);
+    }
+
+    EngineLog(EventLoops loops, Executor executor) {
         this.loops = loops;
+        this.executor = executor;
     }
 
     synchronized void connect(String address) {
         if (address == null || address.isBlank() || channel != null) {
             return;
         }
-        channel = loops.connect(NettyChannelBuilder.forTarget(address)).usePlaintext().build();
+        NettyChannelBuilder builder = loops.connect(NettyChannelBuilder.forTarget(address)).usePlaintext();
+        if (executor != null) {
+            builder.executor(executor);
+        }
+        channel = builder.build();
         engine = EngineGrpc.newStub(channel);
     }
 

@@ -28,7 +28,7 @@ public final class CdsTraining {
         Map<String, String> env = Map.of("PLUGIN_CLIENT_CERT", pem(client));
         SelfSignedCertificate serverCertificate = SelfSignedCertificate.generate();
         EventLoops loops = new EventLoops();
-        Server server = TerraformMain.start(env, serverCertificate, new TerraformProviderService(env), new HealthStatusManager(), loops);
+        Server server = TerraformSession.start(env, serverCertificate, new TerraformProviderService(env), new HealthStatusManager(), loops);
         ManagedChannel channel = loops.connect(NettyChannelBuilder.forAddress("127.0.0.1", server.getPort()))
                 .overrideAuthority("localhost")
                 .sslContext(GrpcSslContexts.configure(SslContextBuilder.forClient(), SslProvider.JDK)

@@ -89,7 +89,7 @@ class TerraformPluginProcessIT {
     }
 
     private static Map<String, String> env(String clientPem) {
-        return Map.of("TF_PLUGIN_MAGIC_COOKIE", TerraformMain.COOKIE_VALUE, "PLUGIN_PROTOCOL_VERSIONS", "5,6",
+        return Map.of("TF_PLUGIN_MAGIC_COOKIE", TerraformSession.COOKIE_VALUE, "PLUGIN_PROTOCOL_VERSIONS", "5,6",
                 "PLUGIN_MIN_PORT", "10000", "PLUGIN_MAX_PORT", "24999", "PLUGIN_CLIENT_CERT", clientPem);
     }
 
