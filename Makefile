@@ -12,6 +12,10 @@ VERSION := $(shell sed -n '/<artifactId>vpssnap-parent<\/artifactId>/{n;s/.*<ver
 BUILD := $(CURDIR)/build
 BIN := $(BUILD)/bin
 LIB := $(BUILD)/lib
+# This machine's platform, as Terraform names it (linux_amd64, darwin_arm64, ...).
+HOST_PLATFORM := $(shell uname -s | tr A-Z a-z)_$(shell uname -m | sed 's/x86_64/amd64/;s/aarch64/arm64/')
+SESSION_SOURCE := provider/src/main/go/session
+SESSION_BUILT := $(BUILD)/session
 PROVIDER_JAR := provider/target/vpssnap-provider.jar
 EMULATOR_JAR := emulator/target/vpssnap-emulator.jar
 EMULATOR_PORT ?= 8080
@@ -43,9 +47,9 @@ install: $(BIN)/pulumi-resource-vpssnap
 LAUNCHER := provider/src/main/sh/vpssnap-launcher
 SDK_NODEJS_BUILT := sdk/nodejs/bin/package.json
 
-$(BIN)/pulumi-resource-vpssnap: $(PROVIDER_JAR) $(LAUNCHER)
+$(BIN)/pulumi-resource-vpssnap: $(PROVIDER_JAR) $(LAUNCHER) $(SESSION_BUILT)/$(HOST_PLATFORM)/vpssnap-session
 	rm -rf $(LIB) && mkdir -p $(BIN) $(LIB)
-	cp provider/target/lib/*.jar $(PROVIDER_JAR) $(LIB)/
+	cp provider/target/lib/*.jar $(PROVIDER_JAR) $(SESSION_BUILT)/$(HOST_PLATFORM)/vpssnap-session $(LIB)/
 	for name in terraform-provider-vpssnap terraform-provider-vpssnap_v$(VERSION) pulumi-resource-vpssnap; do \
 	  sed 's/@VERSION@/$(VERSION)/' $(LAUNCHER) >$(BIN)/$$name && chmod 0755 $(BIN)/$$name; done
 
@@ -63,8 +67,6 @@ PLUGIN_DOWNLOAD_URL ?=
 # it, make dist also writes dist/terraform-registry/ (docs/guides/install.md, "Signing a release").
 GPG_KEY ?=
 JLINK_JDK ?= $(shell javac=$$(command -v javac) && dirname "$$(dirname "$$(readlink -f "$$javac")")")
-# This machine's platform, as Terraform names it (linux_amd64, darwin_arm64, ...).
-HOST_PLATFORM := $(shell uname -s | tr A-Z a-z)_$(shell uname -m | sed 's/x86_64/amd64/;s/aarch64/arm64/')
 # The Python SDK's packages are built in a virtualenv of the pinned `build` and setuptools; the Go
 # SDK's module zip by golang.org/x/mod/zip (tools/pulumi/go-module-zip).
 PYTHON_BUILD_VENV := $(BUILD)/python-build-venv
@@ -72,7 +74,7 @@ PYTHON_BUILD_BUILT := $(PYTHON_BUILD_VENV)/.installed
 GO_MODULE_ZIP := $(TOOLS_BIN)/go-module-zip
 # The dist scripts' tests package the real SDKs with both.
 DIST_TEST_ENV := VPSSNAP_PYTHON_BUILD=$(PYTHON_BUILD_VENV)/bin/python VPSSNAP_GO_MODULE_ZIP=$(GO_MODULE_ZIP)
-DIST_INPUTS := $(PROVIDER_JAR) $(LAUNCHER) schema.json $(SDK_NODEJS_BUILT) $(PYTHON_BUILD_BUILT) $(GO_MODULE_ZIP) \
+DIST_INPUTS := $(PROVIDER_JAR) $(LAUNCHER) $(foreach p,$(PLATFORMS),$(SESSION_BUILT)/$(p)/vpssnap-session) schema.json $(SDK_NODEJS_BUILT) $(PYTHON_BUILD_BUILT) $(GO_MODULE_ZIP) \
   $(shell find scripts/dist docs/registry sdk/python sdk/go -type f -not -path '*/__pycache__/*' 2>/dev/null)
 
 # The settings a release was made with, one file per DIST: it changes (and so remakes the release)
@@ -97,7 +99,7 @@ $(DIST)/SHA256SUMS: $(DIST_INPUTS) $(DIST_SETTINGS)
 	$(if $(filter linux_arm64,$(PLATFORMS)),scripts/machine-setup.sh apt-arm64)
 	python3 scripts/dist/dist.py --out $(DIST) --version $(VERSION) --jdk '$(JLINK_JDK)' \
 	  --platforms '$(PLATFORMS)' --inputs $(RUNTIME_INPUTS) \
-	  --source $(TERRAFORM_SOURCE) --launcher $(LAUNCHER) --jars provider/target/lib --jar $(PROVIDER_JAR) --schema schema.json \
+	  --source $(TERRAFORM_SOURCE) --launcher $(LAUNCHER) --session $(SESSION_BUILT) --jars provider/target/lib --jar $(PROVIDER_JAR) --schema schema.json \
 	  --plugin-download-url '$(PLUGIN_DOWNLOAD_URL)' --sdk-java sdk/java \
 	  --sdk-nodejs-bin sdk/nodejs/bin --sdk-python sdk/python --sdk-go sdk/go \
 	  --python-build $(PYTHON_BUILD_VENV)/bin/python --go-module-zip $(GO_MODULE_ZIP) --registry-docs docs/registry --mvn '$(MVN)' \
@@ -108,6 +110,13 @@ $(PYTHON_BUILD_BUILT): scripts/dist/requirements-python-build.txt
 	python3 -m venv $(PYTHON_BUILD_VENV)
 	$(PYTHON_BUILD_VENV)/bin/pip install --quiet --disable-pip-version-check -r $<
 	touch $@
+
+# The warm server's session helper (provider/src/main/go/session, standard library only), one static
+# binary per platform: the launcher execs it when VPSSNAP_SERVER is on (docs/guides/server.md).
+$(SESSION_BUILT)/%/vpssnap-session: $(SESSION_SOURCE)/main.go $(SESSION_SOURCE)/go.mod
+	cd $(SESSION_SOURCE) && GOOS=$(word 1,$(subst _, ,$*)) GOARCH=$(word 2,$(subst _, ,$*)) \
+	  $(TOOLS_GO_ENV) $(TOOLS_GO) build -trimpath -buildvcs=false -ldflags '-s -w -buildid=' -o $@.tmp .
+	mv -f $@.tmp $@
 
 $(GO_MODULE_ZIP): $(TOOLS_DIR)/pulumi/go.mod $(TOOLS_DIR)/pulumi/go.sum $(TOOLS_DIR)/pulumi/go-module-zip/main.go | $(TOOLS_BIN)
 	cd $(TOOLS_DIR)/pulumi && $(TOOLS_GO_BUILD) -ldflags "-s -w" -o $@.tmp ./go-module-zip

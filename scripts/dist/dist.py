@@ -67,11 +67,13 @@ def main():
         runtimes_manifest[platform] = runtimes.describe(source, runtime)
         os_name, arch = platform.split("_")
 
-        tf_root = package_root(common, runtime, os.path.join(work, platform, "terraform"), f"terraform-provider-{TYPE}_v{args.version}")
+        session = os.path.join(args.session, platform, "vpssnap-session")
+        tf_root = package_root(common, runtime, session, os.path.join(work, platform, "terraform"),
+                               f"terraform-provider-{TYPE}_v{args.version}")
         tf_zips[platform] = os.path.join(terraform, f"terraform-provider-{TYPE}_{args.version}_{platform}.zip")
         archives.write_zip(tf_root, tf_zips[platform], epoch)
 
-        pulumi_root = package_root(common, runtime, os.path.join(work, platform, "pulumi"), f"pulumi-resource-{TYPE}")
+        pulumi_root = package_root(common, runtime, session, os.path.join(work, platform, "pulumi"), f"pulumi-resource-{TYPE}")
         archives.write_tar_gz(pulumi_root, os.path.join(pulumi, f"pulumi-resource-{TYPE}-v{args.version}-{os_name}-{arch}.tar.gz"), epoch)
         shutil.rmtree(os.path.join(work, platform))
     sums = terraform_release.write_release(terraform, TYPE, args.version, list(tf_zips.values()))
@@ -123,6 +125,7 @@ def parse_args():
                    help="OS_ARCH, separated by spaces or commas (default: every platform: %(default)s)")
     p.add_argument("--inputs", required=True, help="where the runtimes' downloaded inputs are kept between builds")
     p.add_argument("--launcher", required=True)
+    p.add_argument("--session", required=True, help="the folder of the session helper, PLATFORM/vpssnap-session")
     p.add_argument("--jars", required=True, help="the folder of the plugin's dependency jars")
     p.add_argument("--jar", required=True, help="the plugin's own jar")
     p.add_argument("--schema", required=True)
@@ -180,9 +183,12 @@ def build_common(args, common):
     os.chmod(os.path.join(common, "launcher"), 0o755)
 
 
-def package_root(common, runtime, root, launcher_name):
-    """One package tree, of hard links: the launcher under the engine's name, lib/ and runtime/."""
+def package_root(common, runtime, session, root, launcher_name):
+    """One package tree, of hard links: the launcher under the engine's name, lib/ (with the
+    platform's session helper) and runtime/."""
     shutil.copytree(os.path.join(common, "lib"), os.path.join(root, "lib"), copy_function=os.link)
+    shutil.copyfile(session, os.path.join(root, "lib", "vpssnap-session"))
+    os.chmod(os.path.join(root, "lib", "vpssnap-session"), 0o755)
     shutil.copytree(runtime, os.path.join(root, "runtime"), copy_function=os.link)
     os.link(os.path.join(common, "launcher"), os.path.join(root, launcher_name))
     return root

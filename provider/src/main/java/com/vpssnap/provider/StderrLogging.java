@@ -30,6 +30,52 @@ public final class StderrLogging {
         Logger.getLogger("io.grpc.netty").setLevel(Level.WARNING);
     }
 
+    /**
+     * The warm server's logging: a record made on a session's thread goes to that session
+     * ({@link SessionLog}), at the level that session asked for; any other record goes to the
+     * server's own stderr (its log file) from INFO up. Never one session's line to another.
+     */
+    public static void installPerSession() {
+        LogManager.getLogManager().reset();
+        Logger root = Logger.getLogger("");
+        Handler server = new ConsoleHandler();
+        server.setLevel(Level.INFO);
+        server.setFormatter(new OneLine());
+        root.addHandler(new BySession(server));
+        root.setLevel(Level.FINE);
+        Logger.getLogger("io.grpc").setLevel(Level.WARNING);
+        Logger.getLogger("io.grpc.netty").setLevel(Level.WARNING);
+    }
+
+    private static final class BySession extends Handler {
+        private final Handler server;
+        private final Formatter format = new OneLine();
+
+        BySession(Handler server) {
+            this.server = server;
+        }
+
+        @Override
+        public void publish(LogRecord record) {
+            SessionLog session = SessionLog.current();
+            if (session == null) {
+                server.publish(record);
+            } else if (session.wants(record.getLevel())) {
+                session.write(format.format(record));
+            }
+        }
+
+        @Override
+        public void flush() {
+            server.flush();
+        }
+
+        @Override
+        public void close() {
+            server.close();
+        }
+    }
+
     private static final class OneLine extends Formatter {
         @Override
         public String format(LogRecord r) {

@@ -1,0 +1,3 @@
+module github.com/vpssnap/vpssnap/provider/session
+
+go 1.22
