@@ -51,6 +51,7 @@ func main() {
 	}
 	if conn, line, ok := handOff(inv); ok {
 		os.Stdout.WriteString(line + "\n")
+		go exitWithTheEngine()
 		os.Exit(relay(conn))
 	}
 	runCold(inv)
@@ -218,6 +219,18 @@ func relay(conn net.Conn) int {
 		if _, err := io.CopyN(os.Stderr, conn, int64(n)); err != nil {
 			fmt.Fprintln(os.Stderr, "vpssnap: the plugin server stopped during this session; run the command again (VPSSNAP_SERVER=off runs the plugin without it)")
 			return 1
+		}
+	}
+}
+
+// exitWithTheEngine ends this process (and so the session) when the engine that started it is
+// gone: an engine killed with SIGKILL cannot stop its plugins, and a cold plugin left behind would
+// go on with its calls. The parent changes when the orphan is adopted; checked five times a second.
+func exitWithTheEngine() {
+	engine := os.Getppid()
+	for range time.Tick(200 * time.Millisecond) {
+		if os.Getppid() != engine {
+			os.Exit(1)
 		}
 	}
 }
