@@ -133,7 +133,9 @@ test: install dist $(PULUMI_DEP) $(TOFU_DEP) $(TERRAFORM_DEP) $(TERRAFORM_LATEST
 	shellcheck -s sh $(LAUNCHER) scripts/machine-setup.sh
 	python3 scripts/dist/reproducible.py --jdk '$(JLINK_JDK)' --inputs $(RUNTIME_INPUTS) --platforms '$(PLATFORMS)' \
 	  --version $(VERSION) --sdk-python sdk/python --python-build $(PYTHON_BUILD_VENV)/bin/python --sdk-go sdk/go --go-module-zip $(GO_MODULE_ZIP)
-	$(MVN) $(MVN_TEST_FLAGS) verify \
+	@# VPSSNAP_SERVER=off: the end-to-end tests run the plugin cold, as CI (CI=true) would anyway; PluginServerIT
+	@# turns the warm server on, and the install tests' new users (a clean environment) have it on by default.
+	VPSSNAP_SERVER=off $(MVN) $(MVN_TEST_FLAGS) verify \
 	  -Dvpssnap.bin=$(BIN) -Dvpssnap.pulumi=$(abspath $(PULUMI)) -Dvpssnap.tofu=$(abspath $(TOFU)) \
 	  -Dvpssnap.terraform=$(abspath $(TERRAFORM)) -Dvpssnap.terraformLatest=$(abspath $(TERRAFORM_LATEST)) -Dvpssnap.dist=$(DIST) -Dvpssnap.genSdk=$(GEN_SDK) \
 	  -Dvpssnap.python=$(PYTHON_VENV)/bin/python -Dvpssnap.goProgram=$(EXAMPLE_GO_BIN) \
@@ -180,9 +182,12 @@ demo: install $(PULUMI_DEP)
 RESTAPI ?= $(TOOLS_BIN)/terraform-provider-restapi
 BENCH_FLAGS ?=
 
-## bench: start-up, throughput, polling and memory against the Go peer (restapi); writes the table of docs/guides/benchmarks.md
+## bench: start-up, throughput, polling and memory against the Go peer (restapi), cold, then the warm server beside
+## cold (scripts/bench/server.py); writes the tables of docs/guides/benchmarks.md
 bench: install dist $(PULUMI_DEP) $(TOFU_DEP) $(TERRAFORM_DEP) $(TOOLS_BIN)/terraform-provider-restapi
 	python3 scripts/bench/bench.py --bin $(BIN) --dist $(DIST) --emulator-jar $(EMULATOR_JAR) --pulumi $(abspath $(PULUMI)) \
+	  --tofu $(abspath $(TOFU)) --restapi $(abspath $(RESTAPI)) --terraform $(abspath $(TERRAFORM)) --readme docs/guides/benchmarks.md --version $(VERSION) $(BENCH_FLAGS)
+	python3 scripts/bench/server.py --dist $(DIST) --emulator-jar $(EMULATOR_JAR) --pulumi $(abspath $(PULUMI)) \
 	  --tofu $(abspath $(TOFU)) --restapi $(abspath $(RESTAPI)) --terraform $(abspath $(TERRAFORM)) --readme docs/guides/benchmarks.md --version $(VERSION) $(BENCH_FLAGS)
 
 ## bench-component: `pulumi up` of the RollbackPoints stack in each language, and what Construct adds; writes the table of docs/guides/benchmarks.md

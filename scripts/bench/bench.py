@@ -519,6 +519,8 @@ def main():
     parser.add_argument("--only", choices=["startup"], help="the start-up part alone (the smoke run)")
     args = parser.parse_args()
     args.bin = os.path.abspath(args.bin)
+    # These are the cold figures (a JVM per engine session); server.py measures the warm server beside them.
+    os.environ["VPSSNAP_SERVER"] = "off"
     work = tempfile.mkdtemp(prefix="vpssnap-bench-")
     emulator = None
     try:

@@ -39,6 +39,9 @@ class Arm64EmulatedIT {
         String tofu = TestEnvironment.tofu().toString();
         try (EmulatorFixture emulator = EmulatorFixture.start()) {
             user.terraformCli(cliConfig).env("VPSSNAP_JAVA", arm64.javaHome()).env("VPSSNAP_CDS_TRAINING", "off")
+                    // Cold: the package's session helper is an arm64 program, which this machine runs only
+                    // through qemu by name (no binfmt_misc); it is checked below on its own.
+                    .env("VPSSNAP_SERVER", "off")
                     .env("VPSSNAP_LOCAWEB_ENDPOINT", emulator.locawebEndpoint()).env("VPSSNAP_LOCAWEB_TOKEN", EmulatorFixture.LOCAWEB_TOKEN)
                     .env("VPSSNAP_VPSORG_ENDPOINT", emulator.vpsorgEndpoint()).env("VPSSNAP_VPSORG_TOKEN", EmulatorFixture.VPSORG_TOKEN);
             user.ok(workspace, List.of(tofu, "init", "-no-color"));
@@ -54,6 +57,9 @@ class Arm64EmulatedIT {
         }
         assertTrue(arm64.starts().contains("com.vpssnap.provider.terraform.TerraformMain"),
                 "tofu's provider ran on the package's arm64 runtime: " + arm64.starts());
+        ProcessResult helper = user.run(root, List.of("qemu-aarch64-static", packageDir.resolve("lib/vpssnap-session").toString()));
+        assertEquals(2, helper.exitCode(), "the arm64 session helper runs and refuses to be run by hand: " + helper);
+        assertTrue(helper.stderr().contains("it is run by the vpssnap launcher"), helper.toString());
     }
 
     @Test
@@ -67,7 +73,7 @@ class Arm64EmulatedIT {
         assertRunsOnAarch64(user, arm64);
 
         Path project = Release.copyExample("yaml", root.resolve("project"));
-        user.env("VPSSNAP_JAVA", arm64.javaHome()).env("VPSSNAP_CDS_TRAINING", "off");
+        user.env("VPSSNAP_JAVA", arm64.javaHome()).env("VPSSNAP_CDS_TRAINING", "off").env("VPSSNAP_SERVER", "off");
         try (EmulatorFixture emulator = EmulatorFixture.start()) {
             pulumi(user, project, "stack", "init", "dev");
             pulumi(user, project, "config", "set", "vpssnap:locawebEndpoint", emulator.locawebEndpoint());

@@ -84,6 +84,15 @@ class MacPackageInspectionIT {
 
         assertEquals(wheelRuntime(platform), runtimeFingerprint(zipped, false), "every runtime file is the wheel's, byte for byte");
 
+        // The warm server's session helper, cross-compiled by Go: the platform's CPU; on arm64, where
+        // macOS runs nothing unsigned, Go's linker signs it (ad hoc). Go does not sign amd64 binaries,
+        // which Intel Macs run unsigned; a notarized release would sign both (not done here).
+        Path helper = zipped.resolve("lib/vpssnap-session");
+        assertTrue(Files.isExecutable(helper), "the session helper keeps its executable bit");
+        MachO helperHeader = MachO.read(helper).orElseThrow(() -> new AssertionError("lib/vpssnap-session is not Mach-O"));
+        assertEquals(cpu, helperHeader.cpu());
+        assertEquals(platform.endsWith("arm64"), helperHeader.signed(), "signed exactly where Go's linker signs: " + platform);
+
         Set<String> modules = Set.of(release(runtime).get("MODULES").split(" "));
         Set<String> needed = neededModules(zipped.resolve("lib"));
         assertTrue(modules.containsAll(needed), "the runtime has every module the plugin needs: needs " + needed + ", has " + modules);
@@ -123,7 +132,8 @@ class MacPackageInspectionIT {
                 exec /usr/bin/stat $follow -c "$format" "$@"
                 """);
         Files.setPosixFilePermissions(stat, PosixFilePermissions.fromString("rwxr-xr-x"));
-        Map<String, String> mac = Map.of("PATH", macPath.toString(), "VPSSNAP_LAUNCHER_DEBUG", "1");
+        // Cold first (VPSSNAP_SERVER=off): the exec of the runtime's java is what fails here.
+        Map<String, String> mac = Map.of("PATH", macPath.toString(), "VPSSNAP_LAUNCHER_DEBUG", "1", "VPSSNAP_SERVER", "off");
         ProcessResult started = user.run(launcher.getParent(), List.of("bash", launcher.toString()), mac);
         Path java = launcher.getParent().resolve("runtime/bin/java");
         assertNotEquals(0, started.exitCode(), started.toString());
@@ -134,6 +144,13 @@ class MacPackageInspectionIT {
                 && archive.group(1).endsWith(".aot"), "a Java 25 AOT cache in the user's cache: " + started);
         assertTrue(started.stderr().contains(java + ": cannot execute binary file"), "only the exec of the Mach-O java fails here: " + started);
         assertFalse(started.stderr().contains("illegal option"), "stat's refusal of -c stays out of the engine's log: " + started);
+
+        // On (the default on a laptop): the launcher hands over to the Mach-O session helper instead.
+        Map<String, String> warm = new java.util.HashMap<>(mac);
+        warm.put("VPSSNAP_SERVER", "on");
+        ProcessResult handedOver = user.run(launcher.getParent(), List.of("bash", launcher.toString()), warm);
+        assertTrue(handedOver.stderr().contains(launcher.getParent().resolve("lib/vpssnap-session") + ": cannot execute binary file"),
+                "with the server on, the session helper is what the launcher execs: " + handedOver);
     }
 
     private static Set<String> fileSaysMachO(NewUser user, Path runtime) throws IOException {

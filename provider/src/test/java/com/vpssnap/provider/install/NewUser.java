@@ -50,6 +50,9 @@ final class NewUser {
         env.put("PATH", bin.toString());
         env.put("LANG", "C.UTF-8");
         env.put("TMPDIR", Files.createDirectories(root.resolve("tmp")).toString());
+        // A new user's launchers use the warm server (on by default outside CI; XDG's runtime folder is
+        // unset, so it lives in this HOME's cache). It goes 30 s after the test's last session.
+        env.put("VPSSNAP_SERVER_IDLE", "30");
     }
 
     Path home() {
