@@ -131,6 +131,7 @@ test: install dist $(PULUMI_DEP) $(TOFU_DEP) $(TERRAFORM_DEP) $(TERRAFORM_LATEST
 	$(DIST_TEST_ENV) python3 -m unittest discover -s scripts/dist -p 'test_*.py'
 	python3 -m unittest discover -s scripts/docs -p 'test_*.py'
 	shellcheck -s sh $(LAUNCHER) scripts/machine-setup.sh
+	cd $(SESSION_SOURCE) && $(TOOLS_GO_ENV) $(TOOLS_GO) vet . && test -z "$$("$$($(TOOLS_GO) env GOROOT)/bin/gofmt" -l .)"
 	python3 scripts/dist/reproducible.py --jdk '$(JLINK_JDK)' --inputs $(RUNTIME_INPUTS) --platforms '$(PLATFORMS)' \
 	  --version $(VERSION) --sdk-python sdk/python --python-build $(PYTHON_BUILD_VENV)/bin/python --sdk-go sdk/go --go-module-zip $(GO_MODULE_ZIP)
 	@# VPSSNAP_SERVER=off: the end-to-end tests run the plugin cold, as CI (CI=true) would anyway; PluginServerIT

@@ -9,6 +9,11 @@ emulator_pid=""
 
 cleanup() {
   local status=$?
+  # The warm plugin server this demo started (VPSSNAP_SERVER's default is on outside CI): its package
+  # is about to be deleted, so it goes now rather than after its idle time.
+  for endpoint in "$work"/run/vpssnap/server-*.endpoint; do
+    [ -f "$endpoint" ] && kill "$(cut -d' ' -f3 "$endpoint")" 2>/dev/null
+  done
   if [ -n "$emulator_pid" ]; then
     kill "$emulator_pid" 2>/dev/null
     wait "$emulator_pid" 2>/dev/null || true   # the emulator's own exit status (143) is not ours
@@ -38,6 +43,9 @@ export PATH="$(dirname "$PULUMI"):$PATH"
 export PULUMI_HOME="$work/pulumi-home" PULUMI_CONFIG_PASSPHRASE="vpssnap-demo" PULUMI_SKIP_UPDATE_CHECK=true
 export PULUMI_DISABLE_AUTOMATIC_PLUGIN_ACQUISITION=true PULUMI_BACKEND_URL="file://$work/state"
 mkdir -p "$work/state"
+# The warm plugin server's folder (docs/guides/server.md), private to this demo.
+export XDG_RUNTIME_DIR="$work/run"
+mkdir -m 700 "$XDG_RUNTIME_DIR"
 # Installed as users install it: the plugin tarball into this workspace's PULUMI_HOME.
 "$PULUMI" plugin install resource vpssnap "$VERSION" --file "$PLUGIN_TARBALL" >/dev/null
 cp -r "$root/examples/yaml" "$work/program"
@@ -68,5 +76,8 @@ curl -fsS -X DELETE "$url/_emulator/locaweb/servers/cpro0299/snapshots/$web_id" 
 step "4. pulumi destroy: both snapshots deleted"
 "$PULUMI" destroy --yes
 echo "cloud now:"; summary; echo "write calls:"; requests
+
+served=$(cat "$work"/run/vpssnap/server-*.log 2>/dev/null | grep -c ' opened$' || true)
+echo "the warm plugin server took ${served:-0} of the engine's plugin sessions (the first one ran cold and started it; docs/guides/server.md)"
 
 step "done: the emulator stops now"

@@ -37,6 +37,16 @@ def mode_env(work, mode):
             "XDG_RUNTIME_DIR": os.path.join(work, "xdg-runtime"), "VPSSNAP_SERVER_IDLE": "600"}
 
 
+def wait_for_archive(cache, door, timeout_s=180):
+    deadline = time.time() + timeout_s
+    while time.time() < deadline:
+        names = os.listdir(cache) if os.path.isdir(cache) else []
+        if any(f"-{door}-" in n and n.endswith(".jsa") for n in names) and not any(n.endswith(".training") for n in names):
+            return
+        time.sleep(0.5)
+    raise RuntimeError(f"no class-data archive for {door} in {cache}")
+
+
 def server_files(work):
     folder = os.path.join(work, "xdg-runtime", "vpssnap")
     names = os.listdir(folder) if os.path.isdir(folder) else []
@@ -209,11 +219,14 @@ def main():
     try:
         unpack_release(args, work)
         release = os.path.join(work, "release")
-        # The class-data archive first, as a user's first run makes it; then the server.
-        subprocess.run([os.path.join(release, "terraform-provider-vpssnap")],
-                       env={**os.environ, **mode_env(work, "off"), "VPSSNAP_CDS_TRAINING": "now"}, check=True)
-        subprocess.run([os.path.join(release, "pulumi-resource-vpssnap")],
-                       env={**os.environ, **mode_env(work, "off"), "VPSSNAP_CDS_TRAINING": "now"}, check=True)
+        # Each door's class-data archive first, as a user's first run trains it; then the server.
+        for door, launcher in (("terraform", "terraform-provider-vpssnap"), ("pulumi", "pulumi-resource-vpssnap")):
+            proc = subprocess.Popen([os.path.join(release, launcher)], env={**os.environ, **mode_env(work, "off")},
+                                    stdin=subprocess.DEVNULL, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL)
+            proc.stdout.readline()  # the port line (Pulumi), or nothing (Terraform without an engine)
+            proc.kill()
+            proc.wait()
+            wait_for_archive(os.path.join(work, "cache"), door)
         server_pid = start_server(work, os.path.join(release, "terraform-provider-vpssnap"), mode_env(work, "on"))
         print("handshakes ...", file=sys.stderr)
         hs = handshakes(args, work, release)
