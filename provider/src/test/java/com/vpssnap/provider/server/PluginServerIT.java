@@ -174,6 +174,26 @@ class PluginServerIT {
     }
 
     @Test
+    void aHungServerCostsAColdStartAndIsReplaced(@TempDir Path root) throws Exception {
+        try (EmulatorFixture cloud = EmulatorFixture.start(); ServerFolder folder = new ServerFolder(root, 120)) {
+            ServerFolder.Endpoint hung = folder.start();
+            TofuCli tofu = tofu(root.resolve("tofu"), folder, cloud, EmulatorFixture.LOCAWEB_TOKEN, "cpro0299");
+            signal(hung.pid(), "STOP"); // it accepts connections (the kernel does) and answers none
+            try {
+                ProcessResult plan = tofu.run("plan");
+                assertEquals(0, plan.exitCode(), "the plan ran cold: " + plan);
+                ServerFolder.Endpoint replacement = folder.awaitEndpoint(Duration.ofSeconds(30), hung.pid());
+                assertTrue(replacement.process().isAlive(), "a new server took the hung one's place");
+            } finally {
+                signal(hung.pid(), "CONT");
+            }
+            // Woken, it finds its endpoint file gone: it takes no new session and exits, being idle.
+            hung.process().onExit().get(30, TimeUnit.SECONDS);
+            assertTrue(folder.log().contains("the endpoint file is no longer this server's"), folder.log());
+        }
+    }
+
+    @Test
     void aStaleOrForeignEndpointIsIgnored(@TempDir Path root) throws Exception {
         try (EmulatorFixture cloud = EmulatorFixture.start(); ServerFolder folder = new ServerFolder(root, 120)) {
             ServerFolder.Endpoint first = folder.start();
@@ -309,7 +329,11 @@ class PluginServerIT {
     }
 
     private static void signal(Process process, String signal) throws Exception {
-        assertEquals(0, new ProcessBuilder("kill", "-s", signal, String.valueOf(process.pid())).start().waitFor());
+        signal(process.pid(), signal);
+    }
+
+    private static void signal(long pid, String signal) throws Exception {
+        assertEquals(0, new ProcessBuilder("kill", "-s", signal, String.valueOf(pid)).start().waitFor());
     }
 
     private static String mode(Path path) throws Exception {
