@@ -127,10 +127,10 @@ def startup(args, work):
     no_cds = {"VPSSNAP_CACHE_DIR": os.path.join(work, "cache-none"), "VPSSNAP_CDS_TRAINING": "off"}
     released = {name: os.path.join(release, name) for name in ("pulumi-resource-vpssnap", "terraform-provider-vpssnap")}
     dev = {name: os.path.join(args.bin, name) for name in released}
-    # Each launcher's per-user archive, trained as a first run would, before anything is timed.
+    # Each launcher's per-user archive, trained as a first run trains it, before anything is timed.
     for name in released:
         for launcher, env in ((released[name], bundled), (dev[name], jdk17)):
-            subprocess.run([launcher], env={**os.environ, **env, "VPSSNAP_CDS_TRAINING": "now"}, check=True)
+            train_class_data_archive(launcher, env)
     lib = os.path.join(args.bin, "..", "lib")
     jars = ":".join(sorted(os.path.join(lib, j) for j in os.listdir(lib) if j.endswith(".jar")))
     candidates = {
@@ -417,12 +417,28 @@ def pulumi_throughput(args, work, emulator):
     return ({d: statistics.median(t) for d, t in times.items()}, statistics.median(gets_per_snapshot), rss.peak_kib)
 
 
-def wait_for_class_data_archive(cache, timeout_s=120):
-    """The first run trains the plugin's archive in the user's cache, in the background; measure after it."""
+def train_class_data_archive(launcher, env):
+    """Runs the launcher once as an engine's first start would (it starts the archive's trainer in the
+    background), stops it after its first line, and waits for that door's archive. (Running the
+    launcher with VPSSNAP_CDS_TRAINING=now is the trainer's own mode: it expects the lock its
+    first run takes, and exits 1 without it.)"""
+    door = "terraform" if "terraform-provider" in os.path.basename(launcher) else "pulumi"
+    proc = subprocess.Popen([launcher], env={**os.environ, **env}, stdin=subprocess.DEVNULL,
+                            stdout=subprocess.PIPE, stderr=subprocess.DEVNULL)
+    proc.stdout.readline()  # the port line (Pulumi), or nothing (Terraform without an engine)
+    proc.kill()
+    proc.wait()
+    wait_for_class_data_archive(env["VPSSNAP_CACHE_DIR"], door)
+
+
+def wait_for_class_data_archive(cache, door="", timeout_s=120):
+    """The first run trains the plugin's archive in the user's cache, in the background; measure after it.
+    With a door, that door's archive (a cache holds one per door)."""
     deadline = time.time() + timeout_s
     while time.time() < deadline:
         names = os.listdir(cache) if os.path.isdir(cache) else []
-        if any(n.endswith(".jsa") for n in names) and not any(n.endswith(".training") for n in names):
+        if any(f"-{door}-" in n and n.endswith(".jsa") if door else n.endswith(".jsa") for n in names) \
+                and not any(n.endswith(".training") for n in names):
             return
         time.sleep(0.5)
     raise RuntimeError("the plugin's class-data archive was not trained in " + cache)

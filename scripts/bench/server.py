@@ -24,8 +24,8 @@ import tempfile
 import time
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-from bench import (Emulator, SNAPSHOTS, pulumi_program, restapi_hcl, run, tofu_workspace, unpack_release,  # noqa: E402
-                   vpssnap_hcl, write_readme)
+from bench import (Emulator, SNAPSHOTS, pulumi_program, restapi_hcl, run, tofu_workspace,  # noqa: E402
+                   train_class_data_archive, unpack_release, vpssnap_hcl, write_readme)
 from handshake import TF_ENV, interleaved  # noqa: E402
 
 MODES = ("off", "on")
@@ -35,16 +35,6 @@ def mode_env(work, mode):
     """Both modes share the class-data archive; `on` has its own private runtime folder, so its own server."""
     return {"VPSSNAP_SERVER": mode, "VPSSNAP_CACHE_DIR": os.path.join(work, "cache"),
             "XDG_RUNTIME_DIR": os.path.join(work, "xdg-runtime"), "VPSSNAP_SERVER_IDLE": "600"}
-
-
-def wait_for_archive(cache, door, timeout_s=180):
-    deadline = time.time() + timeout_s
-    while time.time() < deadline:
-        names = os.listdir(cache) if os.path.isdir(cache) else []
-        if any(f"-{door}-" in n and n.endswith(".jsa") for n in names) and not any(n.endswith(".training") for n in names):
-            return
-        time.sleep(0.5)
-    raise RuntimeError(f"no class-data archive for {door} in {cache}")
 
 
 def server_files(work):
@@ -220,13 +210,8 @@ def main():
         unpack_release(args, work)
         release = os.path.join(work, "release")
         # Each door's class-data archive first, as a user's first run trains it; then the server.
-        for door, launcher in (("terraform", "terraform-provider-vpssnap"), ("pulumi", "pulumi-resource-vpssnap")):
-            proc = subprocess.Popen([os.path.join(release, launcher)], env={**os.environ, **mode_env(work, "off")},
-                                    stdin=subprocess.DEVNULL, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL)
-            proc.stdout.readline()  # the port line (Pulumi), or nothing (Terraform without an engine)
-            proc.kill()
-            proc.wait()
-            wait_for_archive(os.path.join(work, "cache"), door)
+        for launcher in ("terraform-provider-vpssnap", "pulumi-resource-vpssnap"):
+            train_class_data_archive(os.path.join(release, launcher), mode_env(work, "off"))
         server_pid = start_server(work, os.path.join(release, "terraform-provider-vpssnap"), mode_env(work, "on"))
         print("handshakes ...", file=sys.stderr)
         hs = handshakes(args, work, release)
