@@ -91,6 +91,12 @@ class PluginServerIT {
             assertTrue(opened >= 5, "the three commands' sessions went to the server (tofu opens two per apply, pulumi one): "
                     + opened + "\n" + folder.log());
             assertFalse(folder.log().contains("lw-token-"), "the server's own log holds no token");
+            // The tofu sessions ended by go-plugin's Shutdown (every command's normal end), pulumi's by its
+            // plugin process's end; each with nothing left running.
+            String log = folder.log();
+            assertTrue(Pattern.compile("session \\d+ \\(terraform\\) ended, go-plugin's Shutdown; calls in flight at the stop: \\d+, 2 s later: 0")
+                    .matcher(log).find(), log);
+            assertTrue(Pattern.compile("session \\d+ \\(pulumi\\) ended, its launcher is gone .*2 s later: 0").matcher(log).find(), log);
 
             first.ok("destroy", "-auto-approve");
             second.ok("destroy", "-auto-approve");
