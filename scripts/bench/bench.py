@@ -25,7 +25,7 @@ import time
 import urllib.request
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-from handshake import TF_ENV, interleaved  # noqa: E402
+from handshake import interleaved, terraform_env_with_client_cert  # noqa: E402
 
 SNAPSHOTS = 100
 PARALLEL = 32
@@ -115,12 +115,7 @@ def run(command, cwd, env, what):
 # ---------------------------------------------------------------------------------------- start-up
 
 def startup(args, work):
-    cert = os.path.join(work, "client.pem")
-    subprocess.run(["openssl", "req", "-x509", "-newkey", "ec", "-pkeyopt", "ec_paramgen_curve:P-521", "-nodes",
-                    "-subj", "/CN=localhost", "-days", "1", "-keyout", os.path.join(work, "client.key"),
-                    "-out", cert], check=True, capture_output=True)
-    with open(cert) as f:
-        tf_env = {**TF_ENV, "PLUGIN_CLIENT_CERT": f.read(), "PLUGIN_PROTOCOL_VERSIONS": "6"}
+    tf_env = terraform_env_with_client_cert(work)
     release = os.path.join(work, "release")
     bundled = {"VPSSNAP_CACHE_DIR": os.path.join(work, "cache-bundled")}
     jdk17 = {"VPSSNAP_CACHE_DIR": os.path.join(work, "cache-jdk17")}

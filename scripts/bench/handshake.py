@@ -13,6 +13,16 @@ TF_ENV = {
 }
 
 
+def terraform_env_with_client_cert(work):
+    """TF_ENV plus what tofu adds with AutoMTLS: a client certificate (made here) and protocol 6."""
+    cert = os.path.join(work, "client.pem")
+    subprocess.run(["openssl", "req", "-x509", "-newkey", "ec", "-pkeyopt", "ec_paramgen_curve:P-521", "-nodes",
+                    "-subj", "/CN=localhost", "-days", "1", "-keyout", os.path.join(work, "client.key"),
+                    "-out", cert], check=True, capture_output=True)
+    with open(cert) as f:
+        return {**TF_ENV, "PLUGIN_CLIENT_CERT": f.read(), "PLUGIN_PROTOCOL_VERSIONS": "6"}
+
+
 def time_to_handshake(command, env):
     """Seconds from exec until the first stdout line; the process is then stopped and reaped."""
     start = time.perf_counter()

@@ -26,7 +26,7 @@ import time
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 from bench import (Emulator, SNAPSHOTS, pulumi_program, restapi_hcl, run, tofu_workspace,  # noqa: E402
                    train_class_data_archive, unpack_release, vpssnap_hcl, write_readme)
-from handshake import TF_ENV, interleaved  # noqa: E402
+from handshake import interleaved, terraform_env_with_client_cert  # noqa: E402
 
 MODES = ("off", "on")
 
@@ -74,12 +74,7 @@ def rss_kib(pid):
 
 
 def handshakes(args, work, release):
-    cert = os.path.join(work, "client.pem")
-    subprocess.run(["openssl", "req", "-x509", "-newkey", "ec", "-pkeyopt", "ec_paramgen_curve:P-521", "-nodes",
-                    "-subj", "/CN=localhost", "-days", "1", "-keyout", os.path.join(work, "client.key"),
-                    "-out", cert], check=True, capture_output=True)
-    with open(cert) as f:
-        tf_env = {**TF_ENV, "PLUGIN_CLIENT_CERT": f.read(), "PLUGIN_PROTOCOL_VERSIONS": "6"}
+    tf_env = terraform_env_with_client_cert(work)
     launcher = os.path.join(release, "terraform-provider-vpssnap")
     candidates = {f"terraform {mode}": ([launcher], {**tf_env, **mode_env(work, mode)}) for mode in MODES}
     candidates["restapi"] = ([args.restapi], {**tf_env, "PLUGIN_PROTOCOL_VERSIONS": "5"})

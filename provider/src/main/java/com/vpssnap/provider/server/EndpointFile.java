@@ -6,6 +6,7 @@ import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.util.Arrays;
 
 /**
  * {@code DIR/server-KEY.endpoint}: "PORT SECRET PID", mode 0600 in the user's 0700 folder. It is
@@ -45,7 +46,7 @@ final class EndpointFile {
     /** Whether the file still names this server (launchers remove the files of hung servers). */
     boolean isOurs() {
         try {
-            return java.util.Arrays.equals(Files.readAllBytes(path), content);
+            return Arrays.equals(Files.readAllBytes(path), content);
         } catch (IOException gone) {
             return false;
         }

@@ -1,6 +1,7 @@
 package com.vpssnap.provider.server;
 
 import java.io.DataInputStream;
+import java.io.DataOutputStream;
 import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStream;
@@ -27,6 +28,17 @@ record Handoff(String key, String door, Map<String, String> environment, List<St
 
         Refused(String why) {
             super(why);
+        }
+    }
+
+    /** The answer: {@code K} and the handshake line, or {@code E} and why the launcher must run cold. */
+    static void answer(DataOutputStream out, char status, String text) throws IOException {
+        byte[] bytes = text.getBytes(StandardCharsets.UTF_8);
+        synchronized (out) {
+            out.writeByte(status);
+            out.writeInt(bytes.length);
+            out.write(bytes);
+            out.flush();
         }
     }
 

@@ -4,7 +4,7 @@ import com.vpssnap.provider.EventLoops;
 import com.vpssnap.provider.StderrLogging;
 
 import java.io.IOException;
-import java.io.OutputStream;
+import java.io.DataOutputStream;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
@@ -80,7 +80,8 @@ public final class PluginServer {
             Handoff handoff = Handoff.read(connection.getInputStream(), secret);
             connection.setSoTimeout(0);
             if (!handoff.key().equals(key)) {
-                refuse(connection.getOutputStream(), "this server serves package " + key + ", not " + handoff.key());
+                Handoff.answer(new DataOutputStream(connection.getOutputStream()), 'E',
+                        "this server serves package " + key + ", not " + handoff.key());
                 return;
             }
             served = true;
@@ -94,15 +95,6 @@ public final class PluginServer {
                 sessions.end();
             }
         }
-    }
-
-    private static void refuse(OutputStream out, String why) throws IOException {
-        byte[] text = why.getBytes(java.nio.charset.StandardCharsets.UTF_8);
-        java.io.DataOutputStream data = new java.io.DataOutputStream(out);
-        data.writeByte('E');
-        data.writeInt(text.length);
-        data.write(text);
-        data.flush();
     }
 
     /** Once a second: exit when idle for long enough, or when idle after losing the endpoint file. */

@@ -17,6 +17,7 @@ import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
@@ -73,16 +74,16 @@ final class ServedSession {
             session = Doors.open(handoff.door(), handoff.environment(), handoff.arguments(),
                     new SessionHost(loops, executor, () -> end("go-plugin's Shutdown")));
         } catch (SessionRefusedException refused) {
-            answer('E', refused.getMessage());
+            Handoff.answer(out, 'E', refused.getMessage());
             end("refused: " + refused.getMessage());
             return;
         } catch (Exception failed) {
-            answer('E', "the server could not open a session: " + failed);
+            Handoff.answer(out, 'E', "the server could not open a session: " + failed);
             end("could not open: " + failed);
             return;
         }
         LOG.info(() -> "session " + number + " (" + handoff.door() + ") opened");
-        answer('K', session.handshakeLine());
+        Handoff.answer(out, 'K', session.handshakeLine());
         InputStream in = launcher.getInputStream();
         try {
             while (in.read() >= 0) {
@@ -92,16 +93,6 @@ final class ServedSession {
             // The same as an end of stream: the launcher is gone.
         }
         end("its launcher is gone (the engine stopped the plugin process)");
-    }
-
-    private void answer(char status, String text) throws IOException {
-        byte[] bytes = text.getBytes(StandardCharsets.UTF_8);
-        synchronized (out) {
-            out.writeByte(status);
-            out.writeInt(bytes.length);
-            out.write(bytes);
-            out.flush();
-        }
     }
 
     /** Stops the session once, counts what it leaves running, tells the launcher and lets it go. */
@@ -145,7 +136,7 @@ final class ServedSession {
 
     /** Log lines framed to the launcher, which copies them to the engine's stderr. */
     private final class LauncherLog extends SessionLog {
-        LauncherLog(java.util.logging.Level level) {
+        LauncherLog(Level level) {
             super(level);
         }
 

@@ -111,13 +111,10 @@ class PluginServerIT {
         try (EmulatorFixture cloud = slowCloud(); ServerFolder folder = new ServerFolder(root, 120)) {
             folder.start();
             TofuCli tofu = tofu(root.resolve("tofu"), folder, cloud, EmulatorFixture.LOCAWEB_TOKEN, "cpro0299");
-            Process apply = tofu.start(root.resolve("apply.log"), "apply", "-auto-approve");
-            awaitTheFirstCreate(cloud, apply, root.resolve("apply.log"));
-            long before = folder.count(ENDED_CLEAN);
-            apply.destroyForcibly(); // SIGKILL: tofu cannot stop its plugin, the session's launcher sees it gone
-            String log = folder.awaitLog(ENDED_CLEAN, before + 1, Duration.ofSeconds(20));
+            Path output = root.resolve("apply.log");
+            // SIGKILL: tofu cannot stop its plugin; the session's helper sees its engine gone.
+            String log = stopDuringTheFirstCreate(cloud, folder, tofu.start(output, "apply", "-auto-approve"), output, "KILL");
             assertTrue(log.contains("its launcher is gone"), log);
-            assertNoMoreRequests(cloud);
         }
     }
 
@@ -127,14 +124,8 @@ class PluginServerIT {
             folder.start();
             TofuCli tofu = tofu(root.resolve("tofu"), folder, cloud, EmulatorFixture.LOCAWEB_TOKEN, "cpro0299");
             Path output = root.resolve("apply.log");
-            Process apply = tofu.start(output, "apply", "-auto-approve");
-            awaitTheFirstCreate(cloud, apply, output);
-            long before = folder.count(ENDED_CLEAN);
-            signal(apply, "INT");
-            assertTrue(apply.waitFor(90, TimeUnit.SECONDS), "tofu stopped after Ctrl-C: " + Files.readString(output));
-            String log = folder.awaitLog(ENDED_CLEAN, before + 1, Duration.ofSeconds(20));
+            String log = stopDuringTheFirstCreate(cloud, folder, tofu.start(output, "apply", "-auto-approve"), output, "INT");
             assertTrue(log.contains("go-plugin's Shutdown") || log.contains("its launcher is gone"), log);
-            assertNoMoreRequests(cloud);
         }
     }
 
@@ -144,13 +135,8 @@ class PluginServerIT {
             folder.start();
             PulumiCli pulumi = pulumi(root.resolve("pulumi"), folder, cloud, EmulatorFixture.LOCAWEB_TOKEN, "cpro0299");
             Path output = root.resolve("up.log");
-            Process up = pulumi.start(output, "up", "--yes", "--skip-preview");
-            awaitTheFirstCreate(cloud, up, output);
-            long before = folder.count(ENDED_CLEAN);
-            signal(up, "INT"); // the engine sends Cancel to its plugins, then ends them
-            assertTrue(up.waitFor(90, TimeUnit.SECONDS), "pulumi stopped after Ctrl-C: " + Files.readString(output));
-            folder.awaitLog(ENDED_CLEAN, before + 1, Duration.ofSeconds(20));
-            assertNoMoreRequests(cloud);
+            // Ctrl-C: the engine sends Cancel to its plugins, then ends them.
+            stopDuringTheFirstCreate(cloud, folder, pulumi.start(output, "up", "--yes", "--skip-preview"), output, "INT");
         }
     }
 
@@ -325,6 +311,22 @@ class PluginServerIT {
         }
         assertTrue(engine.isAlive(), "the engine ended before its first create: " + Files.readString(output));
         assertTrue(cloud.countRequests("POST", "/v1/cloud/servers/cpro0299/snapshots") > 0, "a create was sent");
+    }
+
+    /**
+     * Signals the engine once its first create reached the cloud, then waits for it to end and for
+     * one more session to end with nothing left running; asserts the cloud hears nothing after. The
+     * server's log is returned.
+     */
+    private static String stopDuringTheFirstCreate(EmulatorFixture cloud, ServerFolder folder, Process engine, Path output,
+                                                   String signal) throws Exception {
+        awaitTheFirstCreate(cloud, engine, output);
+        long before = folder.count(ENDED_CLEAN);
+        signal(engine, signal);
+        assertTrue(engine.waitFor(90, TimeUnit.SECONDS), "the engine ended after SIG" + signal + ": " + Files.readString(output));
+        String log = folder.awaitLog(ENDED_CLEAN, before + 1, Duration.ofSeconds(20));
+        assertNoMoreRequests(cloud);
+        return log;
     }
 
     /** Once the session has ended, the cloud hears nothing more of it (its waits poll every few hundred ms). */
