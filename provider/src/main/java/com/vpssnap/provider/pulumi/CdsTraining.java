@@ -22,7 +22,7 @@ public final class CdsTraining {
     public static void main(String[] args) throws Exception {
         EventLoops loops = new EventLoops();
         EngineLog engineLog = new EngineLog(loops);
-        Server server = PulumiSession.builder(new PulumiProviderService(Map.of(), engineLog), loops).build().start();
+        Server server = PulumiSession.builder(new PulumiProviderService(Map.of(), engineLog), loops, PulumiSession.MAX_MESSAGE_BYTES).build().start();
         ManagedChannel channel = loops.connect(NettyChannelBuilder.forAddress("127.0.0.1", server.getPort())).usePlaintext().build();
         try {
             ResourceProviderGrpc.ResourceProviderBlockingStub engine = ResourceProviderGrpc.newBlockingStub(channel);

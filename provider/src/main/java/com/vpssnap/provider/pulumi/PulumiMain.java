@@ -18,7 +18,7 @@ public final class PulumiMain {
     public static void main(String[] args) throws Exception {
         StderrLogging.install();
         EventLoops loops = new EventLoops();
-        PulumiSession session = PulumiSession.open(System.getenv(), List.of(args), new SessionHost(loops, null, () -> { }));
+        PulumiSession session = PulumiSession.open(System.getenv(), List.of(args), SessionHost.cold(loops, () -> { }));
         // The engine stops a plugin with SIGINT after closing its connection: cancel what still
         // waits, let the calls end, then stop the event loops, so that the JVM has no thread in
         // native code to wait for (EventLoops).

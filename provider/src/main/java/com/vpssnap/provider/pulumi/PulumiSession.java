@@ -22,7 +22,7 @@ import java.util.concurrent.TimeUnit;
  */
 public final class PulumiSession implements PluginSession {
     /** Plugin messages can carry a large schema or state; the default 4 MiB is tight. */
-    private static final int MAX_MESSAGE_BYTES = 64 * 1024 * 1024;
+    static final int MAX_MESSAGE_BYTES = 64 * 1024 * 1024;
 
     private final PulumiProviderService service;
     private final EngineLog engineLog;
@@ -40,7 +40,7 @@ public final class PulumiSession implements PluginSession {
             engineLog.connect(args.get(0));
         }
         PulumiProviderService service = new PulumiProviderService(env, engineLog);
-        NettyServerBuilder builder = builder(service, host.loops());
+        NettyServerBuilder builder = builder(service, host.loops(), host.messageLimit(MAX_MESSAGE_BYTES));
         if (host.executor() != null) {
             builder.executor(host.executor()).intercept(new FirstConnectionOnly());
         }
@@ -48,9 +48,9 @@ public final class PulumiSession implements PluginSession {
     }
 
     /** The provider's gRPC server on a free loopback port (the training run starts it too). */
-    static NettyServerBuilder builder(PulumiProviderService service, EventLoops loops) {
+    static NettyServerBuilder builder(PulumiProviderService service, EventLoops loops, int messageLimit) {
         return loops.serve(NettyServerBuilder.forAddress(new InetSocketAddress("127.0.0.1", 0)))
-                .maxInboundMessageSize(MAX_MESSAGE_BYTES)
+                .maxInboundMessageSize(messageLimit)
                 .addService(service);
     }
 

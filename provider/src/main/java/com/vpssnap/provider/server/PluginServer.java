@@ -3,102 +3,114 @@ package com.vpssnap.provider.server;
 import com.vpssnap.provider.EventLoops;
 import com.vpssnap.provider.StderrLogging;
 
-import java.io.IOException;
 import java.io.DataOutputStream;
-import java.net.InetAddress;
-import java.net.ServerSocket;
-import java.net.Socket;
-import java.net.SocketException;
+import java.io.IOException;
+import java.net.StandardProtocolFamily;
+import java.net.UnixDomainSocketAddress;
+import java.nio.channels.ServerSocketChannel;
+import java.nio.channels.SocketChannel;
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFileAttributes;
+import java.nio.file.attribute.PosixFilePermission;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.nio.file.attribute.UserPrincipal;
 import java.security.SecureRandom;
 import java.time.Duration;
-import java.util.HexFormat;
+import java.util.EnumSet;
 import java.util.logging.Logger;
 
 /**
  * The warm per-user plugin server ({@code VPSSNAP_SERVER=on}): one JVM per user and per package
  * content that opens a session for each launcher that hands one over, so that an engine's plugin
- * start costs a loopback handoff instead of a JVM start. ARCHITECTURE.md has the design.
+ * start costs a local handoff instead of a JVM start. ARCHITECTURE.md has the design, and
+ * docs/guides/server.md who can do what.
  *
- * <p>Arguments: the user's private folder and the package key. It listens on a loopback port and
- * publishes "PORT SECRET PID" in {@code server-KEY.endpoint} (0600); a connection that does not
- * start with the secret gets nothing back, not a byte. It exits after VPSSNAP_SERVER_IDLE
- * seconds without a session, or once idle after a launcher retired its endpoint file.
+ * <p>Arguments: the user's private folder and the package key. It listens on a Unix socket in that
+ * folder ({@code server-PID.sock}) and publishes "SOCKET SECRET PID" in {@code server-KEY.endpoint}
+ * (0600). The {@link Gate} takes only this user's connections that prove they hold the secret,
+ * after proving it holds it too. It exits after VPSSNAP_SERVER_IDLE seconds without a session, or
+ * once idle after a launcher retired its endpoint file.
  */
 public final class PluginServer {
     private static final Logger LOG = Logger.getLogger(PluginServer.class.getName());
     /** A working day's plan, edit, plan cycle keeps it warm; a lunch break lets it go. */
     static final Duration DEFAULT_IDLE = Duration.ofMinutes(30);
-    private static final Duration REQUEST_WAIT = Duration.ofSeconds(2);
+    /** The server's own log; the launcher that starts the next server keeps this one as .log.old. */
+    static final long LOG_CAP_BYTES = 1024 * 1024;
+    /**
+     * Connections the kernel holds until the gate accepts them: kernel memory, no thread. A full
+     * backlog makes a launcher's connect fail at once (EAGAIN), and that launcher run cold.
+     */
+    static final int BACKLOG = 256;
 
     private PluginServer() {
     }
 
     public static void main(String[] args) throws Exception {
-        StderrLogging.installPerSession();
+        StderrLogging.installPerSession(LOG_CAP_BYTES);
         Path dir = Path.of(args[0]);
         String key = args[1];
         Duration idle = idleSetting(System.getenv("VPSSNAP_SERVER_IDLE"));
-        ServerSocket listener = new ServerSocket(0, 64, InetAddress.getLoopbackAddress());
-        byte[] random = new byte[32];
-        new SecureRandom().nextBytes(random);
-        String secret = HexFormat.of().formatHex(random);
-        EndpointFile endpoint = EndpointFile.claim(dir, key, listener.getLocalPort(), secret);
-        if (endpoint == null) {
-            LOG.info("another server already serves package " + key + ": exiting");
+        long pid = ProcessHandle.current().pid();
+        Path socket = dir.resolve("server-" + pid + ".sock");
+        Files.deleteIfExists(socket); // only a dead process of this pid (before a reboot) made it
+        ServerSocketChannel listener = ServerSocketChannel.open(StandardProtocolFamily.UNIX);
+        listener.bind(UnixDomainSocketAddress.of(socket), BACKLOG);
+        // Connecting needs write permission on the socket: only this user has it (the folder is 0700 too).
+        Files.setPosixFilePermissions(socket, PosixFilePermissions.fromString("rw-------"));
+        UserPrincipal me = Files.getOwner(socket, LinkOption.NOFOLLOW_LINKS);
+        if (!privateFolder(dir, me)) {
+            LOG.warning("the folder " + dir + " is not this user's alone (mode 0700): exiting");
+            listener.close();
+            Files.deleteIfExists(socket);
             return;
         }
-        Runtime.getRuntime().addShutdownHook(new Thread(endpoint::release, "vpssnap-release"));
-        LOG.info("serving package " + key + " on 127.0.0.1:" + listener.getLocalPort() + " (pid "
-                + ProcessHandle.current().pid() + "), exiting after " + idle.toSeconds() + " s without a session");
+        byte[] secret = new byte[32];
+        new SecureRandom().nextBytes(secret);
+        EndpointFile endpoint = EndpointFile.claim(dir, key, socket, secret);
+        if (endpoint == null) {
+            LOG.info("another server already serves package " + key + ": exiting");
+            listener.close();
+            Files.deleteIfExists(socket);
+            return;
+        }
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> release(endpoint, socket), "vpssnap-release"));
+        LOG.info("serving package " + key + " on " + socket.getFileName() + " (pid " + pid + "), exiting after "
+                + idle.toSeconds() + " s without a session");
         EventLoops loops = new EventLoops();
         Sessions sessions = new Sessions();
-        Thread watcher = new Thread(() -> watch(sessions, endpoint, listener, idle, loops), "vpssnap-idle");
+        Refusals refusals = new Refusals();
+        Gate gate = new Gate(listener, secret, me, Gate.DEADLINE, refusals,
+                (channel, handoff) -> open(channel, handoff, key, loops, sessions));
+        Thread watcher = new Thread(() -> watch(sessions, endpoint, socket, gate, refusals, idle, loops), "vpssnap-idle");
         watcher.setDaemon(true);
         watcher.start();
-        while (true) {
-            Socket connection;
-            try {
-                connection = listener.accept();
-            } catch (SocketException closed) {
-                return; // the watcher closed the listener: it exits once the last session ends
-            }
-            if (!sessions.begin()) {
-                connection.close(); // exiting: the launcher finds no answer and runs cold
-                continue;
-            }
-            Thread handoff = new Thread(() -> handle(connection, secret, key, loops, sessions), "vpssnap-handoff");
-            handoff.setDaemon(true);
-            handoff.start();
-        }
+        gate.run(); // until the watcher closes it: then the sessions still running end on their own
     }
 
-    private static void handle(Socket connection, String secret, String key, EventLoops loops, Sessions sessions) {
-        boolean served = false;
-        try (connection) {
-            connection.setSoTimeout((int) REQUEST_WAIT.toMillis());
-            Handoff handoff = Handoff.read(connection.getInputStream(), secret);
-            connection.setSoTimeout(0);
-            if (!handoff.key().equals(key)) {
-                Handoff.answer(new DataOutputStream(connection.getOutputStream()), 'E',
-                        "this server serves package " + key + ", not " + handoff.key());
-                return;
+    /** A proven launcher: its session gets a thread of its own, unless the server is on its way out. */
+    private static void open(SocketChannel channel, Handoff handoff, String key, EventLoops loops, Sessions sessions) {
+        String refusal = !handoff.key().equals(key) ? "this server serves package " + key + ", not " + handoff.key()
+                : !sessions.begin() ? "this server is exiting" : null;
+        if (refusal != null) {
+            try (channel) {
+                Handoff.answer(new DataOutputStream(new ChannelOutput(channel)), 'E', refusal);
+            } catch (IOException gone) {
+                // The launcher runs cold either way.
             }
-            served = true;
-            ServedSession.serve(connection, handoff, loops, sessions::end);
-        } catch (Handoff.Refused refused) {
-            LOG.warning("refused " + refused.getMessage() + " from " + connection.getRemoteSocketAddress());
-        } catch (IOException | RuntimeException failed) {
-            LOG.warning("a handoff failed: " + failed);
-        } finally {
-            if (!served) {
-                sessions.end();
-            }
+            return;
         }
+        Thread anchor = new Thread(() -> ServedSession.serve(channel, handoff, loops, sessions::end), "vpssnap-session-anchor");
+        anchor.setDaemon(true);
+        anchor.start();
     }
 
     /** Once a second: exit when idle for long enough, or when idle after losing the endpoint file. */
-    private static void watch(Sessions sessions, EndpointFile endpoint, ServerSocket listener, Duration idle, EventLoops loops) {
+    private static void watch(Sessions sessions, EndpointFile endpoint, Path socket, Gate gate, Refusals refusals,
+                              Duration idle, EventLoops loops) {
+        boolean closed = false;
         while (true) {
             try {
                 Thread.sleep(1000);
@@ -106,26 +118,37 @@ public final class PluginServer {
                 return;
             }
             boolean retired = !endpoint.isOurs();
-            if (retired && !listener.isClosed()) {
+            if (retired && !closed) {
                 LOG.info("the endpoint file is no longer this server's: no new session; exiting once idle");
-                closeQuietly(listener);
+                gate.close();
+                closed = true;
             }
             if (sessions.exitIfIdle(retired ? Duration.ZERO : idle)) {
+                gate.close();
+                refusals.logIfDue(true);
                 LOG.info(retired ? "idle and retired: exiting" : "no session for " + idle.toSeconds() + " s: exiting");
-                endpoint.release();
-                closeQuietly(listener);
+                release(endpoint, socket);
                 loops.stop();
                 System.exit(0);
             }
         }
     }
 
-    private static void closeQuietly(ServerSocket listener) {
+    private static void release(EndpointFile endpoint, Path socket) {
+        endpoint.release();
         try {
-            listener.close();
+            Files.deleteIfExists(socket);
         } catch (IOException ignored) {
-            // Closing a listener cannot lose anything.
+            // A dead server's socket refuses connections; the next launcher removes it.
         }
+    }
+
+    /** The folder is a real folder of this user's, with no permission for anyone else. */
+    static boolean privateFolder(Path dir, UserPrincipal me) throws IOException {
+        PosixFileAttributes folder = Files.readAttributes(dir, PosixFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
+        return folder.isDirectory() && folder.owner().equals(me)
+                && EnumSet.of(PosixFilePermission.OWNER_READ, PosixFilePermission.OWNER_WRITE, PosixFilePermission.OWNER_EXECUTE)
+                .containsAll(folder.permissions());
     }
 
     /** VPSSNAP_SERVER_IDLE: whole seconds, at least 1; unset or invalid gives the default. */

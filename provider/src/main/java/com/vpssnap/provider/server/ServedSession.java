@@ -8,8 +8,8 @@ import com.vpssnap.provider.SessionRefusedException;
 
 import java.io.DataOutputStream;
 import java.io.IOException;
-import java.io.InputStream;
-import java.net.Socket;
+import java.nio.ByteBuffer;
+import java.nio.channels.SocketChannel;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.concurrent.LinkedBlockingQueue;
@@ -35,7 +35,7 @@ final class ServedSession {
     private static final AtomicInteger NUMBERS = new AtomicInteger();
 
     private final int number = NUMBERS.incrementAndGet();
-    private final Socket launcher;
+    private final SocketChannel launcher;
     private final Handoff handoff;
     private final DataOutputStream out;
     private final ThreadPoolExecutor executor;
@@ -43,11 +43,11 @@ final class ServedSession {
     private final Runnable onEnd;
     private volatile PluginSession session;
 
-    private ServedSession(Socket launcher, Handoff handoff, Runnable onEnd) throws IOException {
+    private ServedSession(SocketChannel launcher, Handoff handoff, Runnable onEnd) {
         this.launcher = launcher;
         this.handoff = handoff;
         this.onEnd = onEnd;
-        this.out = new DataOutputStream(launcher.getOutputStream());
+        this.out = new DataOutputStream(new ChannelOutput(launcher));
         SessionLog log = new LauncherLog(SessionLog.levelFor(handoff.environment().get("VPSSNAP_LOG")));
         AtomicInteger threads = new AtomicInteger();
         this.executor = new ThreadPoolExecutor(0, Integer.MAX_VALUE, 60, TimeUnit.SECONDS, new LinkedBlockingQueue<>(1) {
@@ -64,17 +64,28 @@ final class ServedSession {
         });
     }
 
-    /** Opens the session, answers the launcher, then waits on its connection until the session ends. */
-    static void serve(Socket launcher, Handoff handoff, EventLoops loops, Runnable onEnd) throws IOException {
-        new ServedSession(launcher, handoff, onEnd).run(loops);
+    /**
+     * Opens the session, answers the launcher, then waits on its connection until the session
+     * ends. Every way out ends the session, so the server's count of sessions stays true.
+     */
+    static void serve(SocketChannel launcher, Handoff handoff, EventLoops loops, Runnable onEnd) {
+        ServedSession served = new ServedSession(launcher, handoff, onEnd);
+        try {
+            served.run(loops);
+        } catch (IOException | RuntimeException failed) {
+            LOG.warning("session " + served.number + " (" + handoff.door() + ") failed: " + failed);
+        } finally {
+            served.end("its launcher is gone (the engine stopped the plugin process)");
+        }
     }
 
     private void run(EventLoops loops) throws IOException {
         try {
             session = Doors.open(handoff.door(), handoff.environment(), handoff.arguments(),
-                    new SessionHost(loops, executor, () -> end("go-plugin's Shutdown")));
+                    SessionHost.warm(loops, executor, () -> end("go-plugin's Shutdown")));
         } catch (SessionRefusedException refused) {
-            Handoff.answer(out, 'E', refused.getMessage());
+            // The session's own refusal (no engine started it): the cold plugin says the same, and the server stays in use.
+            Handoff.answer(out, 'C', refused.getMessage());
             end("refused: " + refused.getMessage());
             return;
         } catch (Exception failed) {
@@ -84,15 +95,14 @@ final class ServedSession {
         }
         LOG.info(() -> "session " + number + " (" + handoff.door() + ") opened");
         Handoff.answer(out, 'K', session.handshakeLine());
-        InputStream in = launcher.getInputStream();
+        ByteBuffer ignored = ByteBuffer.allocate(64);
         try {
-            while (in.read() >= 0) {
+            while (launcher.read(ignored.clear()) >= 0) {
                 // The launcher sends nothing after its request: a byte is ignored, the end is what counts.
             }
         } catch (IOException reset) {
             // The same as an end of stream: the launcher is gone.
         }
-        end("its launcher is gone (the engine stopped the plugin process)");
     }
 
     /** Stops the session once, counts what it leaves running, tells the launcher and lets it go. */

@@ -18,7 +18,7 @@ public final class TerraformMain {
         EventLoops loops = new EventLoops();
         TerraformSession session;
         try {
-            session = TerraformSession.open(System.getenv(), new SessionHost(loops, null, () -> System.exit(0)));
+            session = TerraformSession.open(System.getenv(), SessionHost.cold(loops, () -> System.exit(0)));
         } catch (SessionRefusedException refused) {
             System.err.println(refused.getMessage());
             System.exit(1);

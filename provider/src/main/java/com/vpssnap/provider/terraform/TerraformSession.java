@@ -91,7 +91,7 @@ public final class TerraformSession implements PluginSession {
     /** For the class-data training run: the server as a session starts it, without a controller. */
     static Server start(Map<String, String> env, SelfSignedCertificate certificate, TerraformProviderService provider,
                         HealthStatusManager health, EventLoops loops) throws Exception {
-        return start(env, certificate, provider, health, new SessionHost(loops, null, () -> { }), new Controller(() -> { }));
+        return start(env, certificate, provider, health, SessionHost.cold(loops, () -> { }), new Controller(() -> { }));
     }
 
     /** Binds the first free port of PLUGIN_MIN_PORT..PLUGIN_MAX_PORT, from a random start. */
@@ -105,7 +105,7 @@ public final class TerraformSession implements PluginSession {
         for (int i = 0; i < span; i++) {
             int port = min + (offset + i) % span;
             NettyServerBuilder builder = host.loops().serve(NettyServerBuilder.forAddress(new InetSocketAddress("127.0.0.1", port)))
-                    .maxInboundMessageSize(MAX_MESSAGE_BYTES)
+                    .maxInboundMessageSize(host.messageLimit(MAX_MESSAGE_BYTES))
                     .addService(provider).addService(health.getHealthService()).addService(controller);
             if (host.executor() != null) {
                 builder.executor(host.executor());

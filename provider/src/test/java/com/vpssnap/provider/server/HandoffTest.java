@@ -2,56 +2,66 @@ package com.vpssnap.provider.server;
 
 import org.junit.jupiter.api.Test;
 
-import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
-import java.io.DataOutputStream;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
+import java.nio.ByteBuffer;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
+import java.util.HashMap;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-/** The session helper's request, as provider/src/main/go/session writes it, and what is refused. */
+/**
+ * The handoff's bytes against the golden file the Go helper's tests read too
+ * (provider/src/main/go/session/testdata/handoff-v2.txt), and what a body may not be.
+ */
 class HandoffTest {
-    private static final String SECRET = "ab".repeat(32);
+    private static final HexFormat HEX = HexFormat.of();
 
     @Test
-    void readsTheKeyDoorEnvironmentAndArguments() throws IOException {
-        Handoff handoff = Handoff.read(request(SECRET, List.of("A=1", "EMPTY=", "TOKEN=x=y", "NOEQUALS"), List.of("127.0.0.1:4242")), SECRET);
+    void theProofsAreTheGoldenBytes() throws IOException {
+        Map<String, String> golden = golden();
+        byte[] secret = HEX.parseHex(golden.get("secret"));
+        byte[] launcher = HEX.parseHex(golden.get("launcher-challenge"));
+        byte[] server = HEX.parseHex(golden.get("server-challenge"));
+        assertEquals(golden.get("server-proof"), HEX.formatHex(Handoff.serverProof(secret, launcher, server)));
+        assertEquals(golden.get("launcher-proof"), HEX.formatHex(Handoff.launcherProof(secret, launcher, server)));
+        assertEquals(golden.get("magic") + "\n", Handoff.MAGIC);
+    }
+
+    @Test
+    void theGoldenBodyReadsAsTheHelperWroteIt() throws IOException {
+        byte[] body = HEX.parseHex(golden().get("body"));
+        Handoff handoff = Handoff.parse(ByteBuffer.wrap(body));
         assertEquals("0.1.0-123", handoff.key());
         assertEquals("pulumi", handoff.door());
-        assertEquals(Map.of("A", "1", "EMPTY", "", "TOKEN", "x=y"), handoff.environment());
+        assertEquals(Map.of("HOME", "/home/u", "PLUGIN_CLIENT_CERT", "x=y", "VPSSNAP_LOG", "debug"), handoff.environment());
         assertEquals(List.of("127.0.0.1:4242"), handoff.arguments());
+        assertArrayEquals(body, LauncherClient.body("0.1.0-123", "pulumi",
+                List.of("HOME=/home/u", "PLUGIN_CLIENT_CERT=x=y", "VPSSNAP_LOG=debug"), List.of("127.0.0.1:4242")),
+                "the tests' launcher writes the helper's bytes");
     }
 
     @Test
-    void aWrongOrMissingSecretIsRefusedBeforeAnythingIsRead() {
-        Handoff.Refused wrong = assertThrows(Handoff.Refused.class, () -> Handoff.read(request("cd".repeat(32), List.of(), List.of()), SECRET));
-        assertTrue(wrong.getMessage().contains("without the secret"), wrong.getMessage());
-        assertThrows(Handoff.Refused.class, () -> Handoff.read(new ByteArrayInputStream(Handoff.MAGIC.getBytes(StandardCharsets.US_ASCII)), SECRET));
-        assertThrows(Handoff.Refused.class, () -> Handoff.read(new ByteArrayInputStream(new byte[0]), SECRET));
-    }
+    void absurdCountsLengthsAndLeftoversAreRefused() throws IOException {
+        ByteBuffer tooLong = ByteBuffer.allocate(8).putInt(Integer.MAX_VALUE).putInt(0).flip();
+        Handoff.Malformed longString = assertThrows(Handoff.Malformed.class, () -> Handoff.parse(tooLong));
+        assertTrue(longString.getMessage().contains("2147483647 bytes"), longString.getMessage());
 
-    @Test
-    void absurdCountsAndLengthsAreRefused() throws IOException {
-        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-        DataOutputStream out = new DataOutputStream(bytes);
-        out.write((Handoff.MAGIC + SECRET + "\n").getBytes(StandardCharsets.US_ASCII));
-        out.writeInt(Integer.MAX_VALUE); // the key's length
-        IOException tooLong = assertThrows(IOException.class, () -> Handoff.read(new ByteArrayInputStream(bytes.toByteArray()), SECRET));
-        assertTrue(tooLong.getMessage().contains("bytes"), tooLong.getMessage());
+        ByteBuffer tooMany = ByteBuffer.wrap(concat(LauncherClient.body("k", "terraform", List.of(), List.of()), new byte[0]));
+        tooMany.putInt(tooMany.capacity() - 8, 1_000_000); // the environment's count
+        Handoff.Malformed many = assertThrows(Handoff.Malformed.class, () -> Handoff.parse(tooMany));
+        assertTrue(many.getMessage().contains("1000000 entries (at most 1000)"), many.getMessage());
 
-        bytes.reset();
-        out.write((Handoff.MAGIC + SECRET + "\n").getBytes(StandardCharsets.US_ASCII));
-        writeString(out, "k");
-        writeString(out, "terraform");
-        out.writeInt(1_000_000); // environment entries
-        IOException tooMany = assertThrows(IOException.class, () -> Handoff.read(new ByteArrayInputStream(bytes.toByteArray()), SECRET));
-        assertTrue(tooMany.getMessage().contains("1000000 entries"), tooMany.getMessage());
+        byte[] extra = concat(LauncherClient.body("k", "terraform", List.of(), List.of()), new byte[] {1});
+        assertThrows(Handoff.Malformed.class, () -> Handoff.parse(ByteBuffer.wrap(extra)));
+        assertThrows(Handoff.Malformed.class, () -> Handoff.parse(ByteBuffer.wrap(new byte[] {0, 0})));
     }
 
     @Test
@@ -63,26 +73,18 @@ class HandoffTest {
         assertEquals(Duration.ofMinutes(30), PluginServer.DEFAULT_IDLE);
     }
 
-    private static ByteArrayInputStream request(String secret, List<String> env, List<String> args) throws IOException {
-        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-        DataOutputStream out = new DataOutputStream(bytes);
-        out.write((Handoff.MAGIC + secret + "\n").getBytes(StandardCharsets.US_ASCII));
-        writeString(out, "0.1.0-123");
-        writeString(out, "pulumi");
-        out.writeInt(env.size());
-        for (String e : env) {
-            writeString(out, e);
+    static Map<String, String> golden() throws IOException {
+        Map<String, String> values = new HashMap<>();
+        for (String line : Files.readAllLines(Path.of("src/main/go/session/testdata/handoff-v2.txt"))) {
+            int space = line.indexOf(' ');
+            if (!line.startsWith("#") && space > 0) {
+                values.put(line.substring(0, space), line.substring(space + 1));
+            }
         }
-        out.writeInt(args.size());
-        for (String a : args) {
-            writeString(out, a);
-        }
-        return new ByteArrayInputStream(bytes.toByteArray());
+        return values;
     }
 
-    private static void writeString(DataOutputStream out, String s) throws IOException {
-        byte[] b = s.getBytes(StandardCharsets.UTF_8);
-        out.writeInt(b.length);
-        out.write(b);
+    private static byte[] concat(byte[] a, byte[] b) {
+        return ByteBuffer.allocate(a.length + b.length).put(a).put(b).array();
     }
 }

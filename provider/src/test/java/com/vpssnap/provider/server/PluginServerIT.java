@@ -1,6 +1,7 @@
 package com.vpssnap.provider.server;
 
 import com.vpssnap.emulator.EmulatorOptions;
+import com.vpssnap.provider.testsupport.Commands;
 import com.vpssnap.provider.testsupport.EmulatorFixture;
 import com.vpssnap.provider.testsupport.ProcessResult;
 import com.vpssnap.provider.testsupport.PulumiCli;
@@ -9,10 +10,8 @@ import com.vpssnap.provider.testsupport.TofuCli;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import java.io.InputStream;
-import java.io.OutputStream;
-import java.net.InetAddress;
-import java.net.Socket;
+import java.nio.ByteBuffer;
+import java.nio.channels.SocketChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -20,6 +19,8 @@ import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Pattern;
@@ -195,15 +196,15 @@ class PluginServerIT {
             ServerFolder.Endpoint foreign = startForeignServer(folder);
             first.process().destroyForcibly();
             first.process().onExit().get(10, TimeUnit.SECONDS);
-            Files.writeString(first.file(), foreign.port() + " " + foreign.secret() + " " + foreign.pid() + "\n");
+            Files.writeString(first.file(), foreign.socketName() + " " + foreign.secret() + " " + foreign.pid() + "\n");
             ProcessResult plan = tofu.run("plan");
             assertEquals(0, plan.exitCode(), plan.toString());
             assertTrue(foreign.process().isAlive());
             assertFalse(Files.readString(folder.dir().resolve("server-0.0.0-foreign.log")).contains("opened"),
                     "the foreign server opened no session");
 
-            // A stale file: a closed port. The command runs cold and a new server takes its place.
-            Files.writeString(first.file(), "1 " + "0".repeat(64) + " 1\n");
+            // A stale file: a socket that is gone. The command runs cold and a new server takes its place.
+            Files.writeString(first.file(), "server-1.sock " + "0".repeat(64) + " 1\n");
             assertEquals(0, tofu.run("plan").exitCode());
             ServerFolder.Endpoint replaced = folder.awaitEndpoint(Duration.ofSeconds(30), 1);
             assertNotEquals(foreign.pid(), replaced.pid());
@@ -213,36 +214,93 @@ class PluginServerIT {
     }
 
     @Test
-    void onlyTheSecretOpensASessionAndTheFilesArePrivate(@TempDir Path root) throws Exception {
+    void onlyAProvenLauncherOpensASessionAndTheFilesArePrivate(@TempDir Path root) throws Exception {
         try (EmulatorFixture cloud = EmulatorFixture.start(); ServerFolder folder = new ServerFolder(root, 120)) {
             ServerFolder.Endpoint server = folder.start();
             assertEquals("rwx------", mode(folder.dir()));
             assertEquals("rw-------", mode(server.file()));
+            assertEquals("rw-------", mode(server.socket()));
             try (var logs = Files.list(folder.dir())) {
                 for (Path log : logs.filter(f -> f.toString().endsWith(".log")).toList()) {
                     assertEquals("rw-------", mode(log), log.toString());
                 }
             }
-            String wrong = Handoff.MAGIC + "f".repeat(64) + "\n";
-            for (String attempt : List.of(wrong, Handoff.MAGIC, "GET / HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n" + "x".repeat(100), "")) {
-                try (Socket socket = new Socket(InetAddress.getLoopbackAddress(), server.port())) {
-                    socket.setSoTimeout(10_000);
-                    OutputStream out = socket.getOutputStream();
-                    out.write(attempt.getBytes(StandardCharsets.US_ASCII));
-                    out.flush();
-                    if (attempt.isEmpty() || attempt.equals(Handoff.MAGIC)) {
-                        socket.shutdownOutput();
-                    }
-                    InputStream in = socket.getInputStream();
-                    assertEquals(-1, in.read(), "not one byte back for " + attempt.length() + " bytes without the secret");
+            // Not the handoff at all: closed, not one byte back.
+            for (String attempt : List.of("GET / HTTP/1.1\r\nHost: localhost\r\n\r\n" + "x".repeat(100), "")) {
+                try (SocketChannel channel = LauncherClient.raw(server.socket())) {
+                    channel.write(ByteBuffer.wrap(attempt.getBytes(StandardCharsets.US_ASCII)));
+                    channel.shutdownOutput();
+                    assertEquals(-1, channel.read(ByteBuffer.allocate(1)), "not one byte back for " + attempt.length() + " bytes");
                 }
+            }
+            // The handoff without the secret: the server proves itself first (an HMAC, which tells
+            // nothing of the secret), then closes on the made-up proof with no answer.
+            try (LauncherClient impostor = LauncherClient.connect(server.socket())) {
+                byte[] serverProof = impostor.hello(new byte[32]);
+                assertEquals(64, serverProof.length);
+                impostor.channel.write(ByteBuffer.allocate(36).put(new byte[32]).putInt(10).flip());
+                assertTrue(impostor.closedByServer(), "closed on a wrong proof, with no answer");
             }
             assertTrue(server.process().isAlive(), "the server stays up");
             TofuCli tofu = tofu(root.resolve("tofu"), folder, cloud, EmulatorFixture.LOCAWEB_TOKEN, "cpro0299");
             long opened = folder.count(OPENED);
             tofu.ok("plan");
             assertTrue(folder.count(OPENED) > opened, "a launcher with the secret is still served:\n" + folder.log());
-            assertTrue(folder.log().contains("refused a connection without the secret"), folder.log());
+            folder.awaitLog(Pattern.compile("refused \\d+ connections? since the last such line: .*could not prove it holds the secret"),
+                    1, Duration.ofSeconds(30));
+        }
+    }
+
+    @Test
+    void anOversizedHandoffIsRefusedAndTheServerStaysUp(@TempDir Path root) throws Exception {
+        try (EmulatorFixture cloud = EmulatorFixture.start(); ServerFolder folder = new ServerFolder(root, 120)) {
+            ServerFolder.Endpoint server = folder.start();
+            try (LauncherClient launcher = LauncherClient.connect(server.socket())) {
+                LauncherClient.Answer answer = launcher.handOff(server.secretBytes(), new byte[0], 400 * 1024 * 1024);
+                assertEquals('E', answer.status());
+                assertTrue(answer.text().contains("a handoff of 419430400 bytes is over the limit of 262144"), answer.text());
+            }
+            // Within the limit, but 400 strings: each is refused before the server holds more than the body.
+            byte[] body = LauncherClient.body("k", "terraform",
+                    java.util.Collections.nCopies(400, "VPSSNAP_X=" + "y".repeat(1000)), List.of());
+            try (LauncherClient launcher = LauncherClient.connect(server.socket())) {
+                LauncherClient.Answer answer = launcher.handOff(server.secretBytes(), body, -1);
+                assertEquals('E', answer.status(), "a body over 256 KiB");
+                assertTrue(answer.text().contains("over the limit of 262144"), answer.text());
+            }
+            assertTrue(server.process().isAlive(), "the server stays up");
+            TofuCli tofu = tofu(root.resolve("tofu"), folder, cloud, EmulatorFixture.LOCAWEB_TOKEN, "cpro0299");
+            long opened = folder.count(OPENED);
+            tofu.ok("plan");
+            assertTrue(folder.count(OPENED) > opened, "the next plan is served by the same server:\n" + folder.log());
+            assertEquals(server.pid(), folder.endpoint().orElseThrow().pid());
+        }
+    }
+
+    @Test
+    void aVariableOutsideTheAllowListNeverReachesTheServer(@TempDir Path root) throws Exception {
+        try (EmulatorFixture cloud = slowCloud(); ServerFolder folder = new ServerFolder(root, 120)) {
+            ServerFolder.Endpoint server = folder.start();
+            TofuCli tofu = tofu(root.resolve("tofu"), folder, cloud, EmulatorFixture.LOCAWEB_TOKEN, "cpro0299");
+            String canary = "canary-" + UUID.randomUUID();
+            String allowed = "allowed-" + UUID.randomUUID();
+            tofu.env("VPSSNAP_TEST_ALLOWED", allowed).env("CANARY_SECRET", canary).env("AWS_SECRET_ACCESS_KEY", canary);
+            Path output = root.resolve("apply.log");
+            Process apply = tofu.start(output, "apply", "-auto-approve");
+            try {
+                awaitTheFirstCreate(cloud, apply, output);
+                // The server's whole heap, unreachable objects included, while the session is live.
+                Path dump = root.resolve("server.hprof");
+                ProcessResult jcmd = Commands.run(List.of(Path.of(System.getProperty("java.home"), "bin", "jcmd").toString(),
+                        Long.toString(server.pid()), "GC.heap_dump", "-all", dump.toString()), root, Map.of(), Duration.ofMinutes(2));
+                assertEquals(0, jcmd.exitCode(), jcmd.toString());
+                byte[] heap = Files.readAllBytes(dump);
+                assertTrue(contains(heap, allowed), "the dump holds an allowed variable's value: the search can find one");
+                assertFalse(contains(heap, canary), "a variable outside the allow-list never reached the server");
+                Files.delete(dump);
+            } finally {
+                apply.destroyForcibly().waitFor(60, TimeUnit.SECONDS);
+            }
         }
     }
 
@@ -344,6 +402,20 @@ class PluginServerIT {
         assertEquals(0, new ProcessBuilder("kill", "-s", signal, String.valueOf(pid)).start().waitFor());
     }
 
+    private static boolean contains(byte[] haystack, String needle) {
+        byte[] bytes = needle.getBytes(StandardCharsets.US_ASCII);
+        outer:
+        for (int i = 0; i + bytes.length <= haystack.length; i++) {
+            for (int j = 0; j < bytes.length; j++) {
+                if (haystack[i + j] != bytes[j]) {
+                    continue outer;
+                }
+            }
+            return true;
+        }
+        return false;
+    }
+
     private static String mode(Path path) throws Exception {
         return PosixFilePermissions.toString(Files.getPosixFilePermissions(path));
     }
@@ -364,6 +436,6 @@ class PluginServerIT {
             Thread.sleep(50);
         }
         String[] fields = Files.readString(file).trim().split(" ");
-        return new ServerFolder.Endpoint(file, Integer.parseInt(fields[0]), fields[1], Long.parseLong(fields[2]));
+        return new ServerFolder.Endpoint(file, fields[0], fields[1], Long.parseLong(fields[2]));
     }
 }

@@ -22,10 +22,22 @@ import java.util.stream.Stream;
  */
 final class ServerFolder implements AutoCloseable {
     private final Path runtime;
+    private final Path dir;
     private final Map<String, String> env = new HashMap<>();
+
+    private ServerFolder(Path runtime, Path dir) {
+        this.runtime = runtime;
+        this.dir = dir;
+    }
+
+    /** Another user's server folder (~/.cache/vpssnap/server), read from outside: its files and its server. */
+    static ServerFolder at(Path dir) {
+        return new ServerFolder(dir, dir);
+    }
 
     ServerFolder(Path root, int idleSeconds) throws IOException {
         this.runtime = Files.createDirectories(root.resolve("xdg-runtime"));
+        this.dir = runtime.resolve("vpssnap");
         env.put("XDG_RUNTIME_DIR", runtime.toString());
         env.put("VPSSNAP_SERVER", "on");
         env.put("VPSSNAP_SERVER_IDLE", Integer.toString(idleSeconds));
@@ -39,7 +51,7 @@ final class ServerFolder implements AutoCloseable {
     }
 
     Path dir() {
-        return runtime.resolve("vpssnap");
+        return dir;
     }
 
     /** Starts the server as a first launcher does (it then runs cold) and waits for its endpoint file. */
@@ -75,7 +87,7 @@ final class ServerFolder implements AutoCloseable {
         } catch (IOException gone) {
             return Optional.empty();
         }
-        return Optional.of(new Endpoint(file.get(), Integer.parseInt(fields[0]), fields[1], Long.parseLong(fields[2])));
+        return Optional.of(new Endpoint(file.get(), fields[0], fields[1], Long.parseLong(fields[2])));
     }
 
     Optional<Path> endpointFile() throws IOException {
@@ -128,7 +140,16 @@ final class ServerFolder implements AutoCloseable {
         }
     }
 
-    record Endpoint(Path file, int port, String secret, long pid) {
+    /** What an endpoint file says: the server's socket (a name in the same folder), its secret (hex) and pid. */
+    record Endpoint(Path file, String socketName, String secret, long pid) {
+        Path socket() {
+            return file.resolveSibling(socketName);
+        }
+
+        byte[] secretBytes() {
+            return java.util.HexFormat.of().parseHex(secret);
+        }
+
         ProcessHandle process() {
             return ProcessHandle.of(pid).orElseThrow(() -> new AssertionError("the server " + pid + " is not running"));
         }
