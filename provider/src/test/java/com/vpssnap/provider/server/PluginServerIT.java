@@ -1,14 +1,23 @@
 package com.vpssnap.provider.server;
 
 import com.vpssnap.emulator.EmulatorOptions;
+import com.google.protobuf.Empty;
+import com.google.protobuf.Struct;
+import com.google.protobuf.Value;
 import com.vpssnap.provider.testsupport.Commands;
 import com.vpssnap.provider.testsupport.EmulatorFixture;
 import com.vpssnap.provider.testsupport.ProcessResult;
 import com.vpssnap.provider.testsupport.PulumiCli;
 import com.vpssnap.provider.testsupport.TestEnvironment;
 import com.vpssnap.provider.testsupport.TofuCli;
+import io.grpc.ManagedChannel;
+import io.grpc.Status;
+import io.grpc.StatusRuntimeException;
+import io.grpc.netty.shaded.io.grpc.netty.NettyChannelBuilder;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import pulumirpc.Provider.CheckRequest;
+import pulumirpc.ResourceProviderGrpc;
 
 import java.nio.ByteBuffer;
 import java.nio.channels.SocketChannel;
@@ -28,6 +37,7 @@ import java.util.regex.Pattern;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
@@ -274,6 +284,35 @@ class PluginServerIT {
             tofu.ok("plan");
             assertTrue(folder.count(OPENED) > opened, "the next plan is served by the same server:\n" + folder.log());
             assertEquals(server.pid(), folder.endpoint().orElseThrow().pid());
+        }
+    }
+
+    @Test
+    void aWarmSessionRefusesAMessageLargerThanItsShareOfTheHeap(@TempDir Path root) throws Exception {
+        try (ServerFolder folder = new ServerFolder(root, 120)) {
+            ServerFolder.Endpoint server = folder.start();
+            // A Pulumi session opened as the helper would (no engine log address), and called as its engine.
+            try (LauncherClient launcher = LauncherClient.connect(server.socket())) {
+                LauncherClient.Answer answer = launcher.handOff(server.secretBytes(),
+                        LauncherClient.body(server.file().getFileName().toString().replaceAll("^server-|\\.endpoint$", ""), "pulumi",
+                                List.of(), List.of()), -1);
+                assertEquals('K', answer.status(), answer.text());
+                ManagedChannel channel = NettyChannelBuilder.forAddress("127.0.0.1", Integer.parseInt(answer.text()))
+                        .usePlaintext().maxInboundMessageSize(64 * 1024 * 1024).build();
+                try {
+                    ResourceProviderGrpc.ResourceProviderBlockingStub engine = ResourceProviderGrpc.newBlockingStub(channel)
+                            .withMaxOutboundMessageSize(64 * 1024 * 1024);
+                    Struct huge = Struct.newBuilder().putFields("name", Value.newBuilder().setStringValue("x".repeat(20 * 1024 * 1024)).build()).build();
+                    StatusRuntimeException refused = assertThrows(StatusRuntimeException.class, () -> engine.check(
+                            CheckRequest.newBuilder().setUrn("urn:pulumi:dev::p::vpssnap:locaweb:Snapshot::s").setNews(huge).build()));
+                    assertEquals(Status.Code.RESOURCE_EXHAUSTED, refused.getStatus().getCode(), refused.toString());
+                    assertFalse(engine.getPluginInfo(Empty.getDefaultInstance()).getVersion().isEmpty(),
+                            "the session answers the next call");
+                } finally {
+                    channel.shutdownNow();
+                }
+            }
+            assertTrue(server.process().isAlive(), "the server stays up");
         }
     }
 
