@@ -22,6 +22,16 @@ def connect(path):
     raise OSError("the backlog stayed full")
 
 
+def trickle(slow):
+    """One more byte on each slow connection; those the server closed are dropped."""
+    for conn in list(slow):
+        try:
+            conn.send(b"v")
+        except OSError:
+            slow.remove(conn)
+            conn.close()
+
+
 path, count, mode, seconds = sys.argv[1], int(sys.argv[2]), sys.argv[3], float(sys.argv[4])
 slow, failed = [], 0
 if mode == "sustained":
@@ -34,12 +44,7 @@ if mode == "sustained":
         except OSError:
             pass
         opened += 1
-        for conn in list(slow):
-            try:
-                conn.send(b"v")
-            except OSError:
-                slow.remove(conn)
-                conn.close()
+        trickle(slow)
         time.sleep(0.05)
     print("done %d" % opened, flush=True)
     sys.exit(0)
@@ -60,11 +65,6 @@ for i in range(count):
 print("burst %d failed %d" % (len(slow), failed), flush=True)
 end = time.time() + seconds
 while slow and time.time() < end:
-    for conn in list(slow):
-        try:
-            conn.send(b"v")
-        except OSError:
-            slow.remove(conn)
-            conn.close()
+    trickle(slow)
     time.sleep(1)
 print("done %d" % len(slow), flush=True)
