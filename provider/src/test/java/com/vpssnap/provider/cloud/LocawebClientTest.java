@@ -102,10 +102,17 @@ class LocawebClientTest {
         assertTrue(missing.apiMessage().contains("424242"), missing.apiMessage());
         assertEquals("GET", missing.method());
 
-        LocawebSnapshot young = client.createSnapshot("cpro0299", "young", null);
-        ConflictException conflict = assertThrows(ConflictException.class,
-                () -> client.createRevertAction("cpro0299", young.id()));
-        assertTrue(conflict.apiMessage().contains("creating"), conflict.apiMessage());
+        // Held in `creating` by the emulator's own timing, not by racing its 100 ms: a busy machine
+        // can spend that between the create and the revert.
+        emulator.timing("{\"createMs\": 600000}");
+        try {
+            LocawebSnapshot young = client.createSnapshot("cpro0299", "young", null);
+            ConflictException conflict = assertThrows(ConflictException.class,
+                    () -> client.createRevertAction("cpro0299", young.id()));
+            assertTrue(conflict.apiMessage().contains("creating"), conflict.apiMessage());
+        } finally {
+            emulator.timing("{\"createMs\": 100}");
+        }
 
         LocawebClient wrongToken = ClientFixture.locaweb(emulator, "tok-WRONG-456", new Cancellation());
         UnauthorizedException unauthorized = assertThrows(UnauthorizedException.class, () -> wrongToken.listSnapshots("cpro0299"));
