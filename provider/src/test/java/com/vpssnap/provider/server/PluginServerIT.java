@@ -344,6 +344,40 @@ class PluginServerIT {
     }
 
     @Test
+    void sessionsWithOtherJvmOptionsGetAServerOfTheirOwn(@TempDir Path root) throws Exception {
+        try (EmulatorFixture cloud = EmulatorFixture.start(); ServerFolder folder = new ServerFolder(root, 120)) {
+            ServerFolder.Endpoint plain = folder.start();
+            Path plainLog = plain.file().resolveSibling(plain.file().getFileName().toString().replace(".endpoint", ".log"));
+            TofuCli tofu = tofu(root.resolve("tofu"), folder, cloud, EmulatorFixture.LOCAWEB_TOKEN, "cpro0299");
+            tofu.env("VPSSNAP_JAVA_OPTS", "-Dvpssnap.test.option=on");
+            tofu.ok("plan"); // no server of this key yet: cold, and it starts one
+            Path options = awaitAnotherEndpoint(folder, plain.file());
+            assertTrue(options.getFileName().toString().startsWith(plain.file().getFileName().toString().replace(".endpoint", "-")),
+                    "the options' key is the package's and the options' checksum: " + options);
+            long plainSessions = OPENED.matcher(Files.readString(plainLog)).results().count();
+            tofu.ok("plan");
+            Path optionsLog = options.resolveSibling(options.getFileName().toString().replace(".endpoint", ".log"));
+            assertTrue(OPENED.matcher(Files.readString(optionsLog)).results().count() > 0, "the options' server served the plan");
+            assertEquals(plainSessions, OPENED.matcher(Files.readString(plainLog)).results().count(),
+                    "the plain server took no session that asked for other JVM options");
+        }
+    }
+
+    private static Path awaitAnotherEndpoint(ServerFolder folder, Path first) throws Exception {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+        while (System.nanoTime() < deadline) {
+            try (var files = Files.list(folder.dir())) {
+                var other = files.filter(f -> f.toString().endsWith(".endpoint") && !f.equals(first)).findFirst();
+                if (other.isPresent()) {
+                    return other.get();
+                }
+            }
+            Thread.sleep(50);
+        }
+        throw new AssertionError("no second server in " + folder.dir() + ":\n" + folder.log());
+    }
+
+    @Test
     void theServerExitsWhenIdle(@TempDir Path root) throws Exception {
         try (EmulatorFixture cloud = EmulatorFixture.start(); ServerFolder folder = new ServerFolder(root, 2)) {
             ServerFolder.Endpoint server = folder.start();
