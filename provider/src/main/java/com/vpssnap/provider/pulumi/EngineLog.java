@@ -7,6 +7,7 @@ import pulumirpc.EngineGrpc;
 import pulumirpc.EngineOuterClass.LogRequest;
 import pulumirpc.EngineOuterClass.LogSeverity;
 
+import java.util.Optional;
 import java.util.concurrent.Executor;
 import java.util.concurrent.TimeUnit;
 import java.util.logging.Level;
@@ -19,18 +20,21 @@ import java.util.logging.Logger;
 final class EngineLog implements AutoCloseable {
     private static final Logger LOG = Logger.getLogger(EngineLog.class.getName());
     private final EventLoops loops;
-    /** The session's executor in the warm server (its callbacks log to that session), else null. */
-    private final Executor executor;
+    /** The warm session's executor (its callbacks log to that session); empty in a cold plugin. */
+    private final Optional<Executor> executor;
     private volatile ManagedChannel channel;
     private volatile EngineGrpc.EngineStub engine;
 
+    /** A cold plugin's: callbacks on gRPC's own executor. */
     EngineLog(EventLoops loops) {
-        this(loops, null);
+        this.loops = loops;
+        this.executor = Optional.empty();
     }
 
+    /** A warm session's: callbacks on the session's executor. */
     EngineLog(EventLoops loops, Executor executor) {
         this.loops = loops;
-        this.executor = executor;
+        this.executor = Optional.of(executor);
     }
 
     synchronized void connect(String address) {
@@ -38,9 +42,7 @@ final class EngineLog implements AutoCloseable {
             return;
         }
         NettyChannelBuilder builder = loops.connect(NettyChannelBuilder.forTarget(address)).usePlaintext();
-        if (executor != null) {
-            builder.executor(executor);
-        }
+        executor.ifPresent(builder::executor);
         channel = builder.build();
         engine = EngineGrpc.newStub(channel);
     }

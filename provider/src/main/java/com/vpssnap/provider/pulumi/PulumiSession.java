@@ -35,13 +35,13 @@ public final class PulumiSession implements PluginSession {
     }
 
     public static PulumiSession open(Map<String, String> env, List<String> args, SessionHost host) throws IOException {
-        EngineLog engineLog = new EngineLog(host.loops(), host.executor());
+        EngineLog engineLog = host.warm() ? new EngineLog(host.loops(), host.executor()) : new EngineLog(host.loops());
         if (!args.isEmpty() && !args.get(0).startsWith("-")) {
             engineLog.connect(args.get(0));
         }
         PulumiProviderService service = new PulumiProviderService(env, engineLog);
         NettyServerBuilder builder = builder(service, host.loops(), host.messageLimit(MAX_MESSAGE_BYTES));
-        if (host.executor() != null) {
+        if (host.warm()) {
             builder.executor(host.executor()).intercept(new FirstConnectionOnly());
         }
         return new PulumiSession(service, engineLog, builder.build().start());

@@ -107,7 +107,7 @@ public final class TerraformSession implements PluginSession {
             NettyServerBuilder builder = host.loops().serve(NettyServerBuilder.forAddress(new InetSocketAddress("127.0.0.1", port)))
                     .maxInboundMessageSize(host.messageLimit(MAX_MESSAGE_BYTES))
                     .addService(provider).addService(health.getHealthService()).addService(controller);
-            if (host.executor() != null) {
+            if (host.warm()) {
                 builder.executor(host.executor());
             }
             if (certificate != null) {
