@@ -11,7 +11,6 @@ import java.nio.channels.SelectionKey;
 import java.nio.channels.Selector;
 import java.nio.channels.ServerSocketChannel;
 import java.nio.channels.SocketChannel;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.attribute.UserPrincipal;
 import java.security.SecureRandom;
 import java.time.Duration;
@@ -188,9 +187,8 @@ final class Gate {
 
     /** Tells a proven launcher why it must run cold; small enough for any send buffer. */
     private static void answerAndClose(SocketChannel channel, String text) {
-        byte[] bytes = ("the server refused the handoff: " + text).getBytes(StandardCharsets.UTF_8);
         try (channel) {
-            channel.write(ByteBuffer.allocate(1 + Integer.BYTES + bytes.length).put((byte) 'E').putInt(bytes.length).put(bytes).flip());
+            channel.write(ByteBuffer.wrap(Handoff.answerBytes('E', "the server refused the handoff: " + text)));
         } catch (IOException gone) {
             // The launcher runs cold either way.
         }
@@ -221,11 +219,12 @@ final class Gate {
         try {
             UnixDomainPrincipal peer = channel.getOption(ExtendedSocketOptions.SO_PEERCRED);
             return owner.equals(peer.user());
-        } catch (UnsupportedOperationException | IOException unknown) {
+        } catch (UnsupportedOperationException unsupported) {
             peerCredentials = false;
-            LOG.info("this platform does not tell a Unix socket's peer: the private folder and the proof decide ("
-                    + unknown + ")");
+            LOG.info("this platform does not tell a Unix socket's peer: the private folder and the proof decide");
             return true;
+        } catch (IOException unknown) {
+            return false; // this connection's peer is unknown (it went away): refused, and the check stays on
         }
     }
 

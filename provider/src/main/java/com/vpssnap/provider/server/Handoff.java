@@ -46,13 +46,17 @@ record Handoff(String key, String door, Map<String, String> environment, List<St
      * (the cold plugin will say the same); or {@code E} and why this server must not be used again.
      */
     static void answer(DataOutputStream out, char status, String text) throws IOException {
-        byte[] bytes = text.getBytes(StandardCharsets.UTF_8);
+        byte[] answer = answerBytes(status, text);
         synchronized (out) {
-            out.writeByte(status);
-            out.writeInt(bytes.length);
-            out.write(bytes);
+            out.write(answer);
             out.flush();
         }
+    }
+
+    /** The answer's bytes: the status, then the text as a length-prefixed UTF-8 string. */
+    static byte[] answerBytes(char status, String text) {
+        byte[] bytes = text.getBytes(StandardCharsets.UTF_8);
+        return ByteBuffer.allocate(1 + Integer.BYTES + bytes.length).put((byte) status).putInt(bytes.length).put(bytes).array();
     }
 
     /** The server's proof that it holds {@code secret}, over both challenges. */

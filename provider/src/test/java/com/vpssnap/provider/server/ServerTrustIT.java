@@ -199,8 +199,9 @@ class ServerTrustIT {
     @Test
     void anIdleServerExitsOnTimeWhileAFloodGoesOn() throws Exception {
         ServerFolder.Endpoint server = startServer(Map.of("VPSSNAP_SERVER_IDLE", "5"));
-        // A new slow connection of the victim's own every 50 ms, for up to 2 minutes: none is a session.
-        Process flood = startFlood(victim.as(List.of()), server.socket(), 2400, "sustained", root.resolve("flood.log"));
+        // A new slow connection of the victim's own every 50 ms, none of them a session. Bounded at 6000
+        // (5 minutes), well past the 2 minutes the server is given to exit: the flood outlasts any wait below.
+        Process flood = startFlood(victim.as(List.of()), server.socket(), 6000, "sustained", root.resolve("flood.log"), 300);
         server.process().onExit().get(120, TimeUnit.SECONDS);
         assertTrue(flood.isAlive(), "the flood was still going when the server exited: " + Files.readString(root.resolve("flood.log")));
         assertFalse(Files.exists(server.file()), "the endpoint file went with it");
@@ -286,8 +287,13 @@ class ServerTrustIT {
     }
 
     private Process startFlood(List<String> as, Path socket, int count, String mode, Path log) throws IOException {
+        return startFlood(as, socket, count, mode, log, 90);
+    }
+
+    private Process startFlood(List<String> as, Path socket, int count, String mode, Path log, int seconds) throws IOException {
         List<String> command = new ArrayList<>(as);
-        command.addAll(List.of(PYTHON, root.resolve("flood.py").toString(), socket.toString(), Integer.toString(count), mode, "90"));
+        command.addAll(List.of(PYTHON, root.resolve("flood.py").toString(), socket.toString(), Integer.toString(count), mode,
+                Integer.toString(seconds)));
         Process flood = new ProcessBuilder(command).directory(root.toFile()).redirectErrorStream(true).redirectOutput(log.toFile()).start();
         started.add(flood);
         return flood;
