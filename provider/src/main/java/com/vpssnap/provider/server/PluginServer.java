@@ -88,6 +88,9 @@ public final class PluginServer {
         watcher.setDaemon(true);
         watcher.start();
         gate.run(); // until the watcher closes it: then the sessions still running end on their own
+        // Every other thread is a daemon: were main to return now, the JVM would exit under the
+        // sessions still running. The watcher alone decides when the process ends.
+        watcher.join();
     }
 
     /** A proven launcher: its session gets a thread of its own, unless the server is on its way out. */
@@ -124,9 +127,9 @@ public final class PluginServer {
                 closed = true;
             }
             if (sessions.exitIfIdle(retired ? Duration.ZERO : idle)) {
+                LOG.info(retired ? "idle and retired: exiting" : "no session for " + idle.toSeconds() + " s: exiting");
                 gate.close();
                 refusals.logIfDue(true);
-                LOG.info(retired ? "idle and retired: exiting" : "no session for " + idle.toSeconds() + " s: exiting");
                 release(endpoint, socket);
                 loops.stop();
                 System.exit(0);

@@ -384,8 +384,28 @@ class PluginServerIT {
             TofuCli tofu = tofu(root.resolve("tofu"), folder, cloud, EmulatorFixture.LOCAWEB_TOKEN, "cpro0299");
             tofu.ok("plan");
             server.process().onExit().get(30, TimeUnit.SECONDS);
-            assertTrue(folder.endpointFile().isEmpty(), "the endpoint file went with it");
+            // A later launcher of a slow plan may have started a server of its own: only this one's file must be gone.
+            assertTrue(folder.endpoint().filter(e -> e.pid() == server.pid()).isEmpty(), "the endpoint file went with it");
             assertTrue(folder.log().contains("no session for 2 s: exiting"), folder.log());
+        }
+    }
+
+    @Test
+    void aRetiredServerFinishesTheSessionsItRuns(@TempDir Path root) throws Exception {
+        EmulatorFixture slow = EmulatorFixture.start(EmulatorOptions.defaults().port(0).createMs(8_000).deleteMs(200));
+        try (EmulatorFixture cloud = slow; ServerFolder folder = new ServerFolder(root, 120)) {
+            ServerFolder.Endpoint server = folder.start();
+            TofuCli tofu = tofu(root.resolve("tofu"), folder, cloud, EmulatorFixture.LOCAWEB_TOKEN, "cpro0299");
+            Path output = root.resolve("apply.log");
+            Process apply = tofu.start(output, "apply", "-auto-approve");
+            awaitTheFirstCreate(cloud, apply, output);
+            Files.delete(server.file()); // what a launcher does to a server it no longer trusts
+            assertTrue(apply.waitFor(120, TimeUnit.SECONDS), "the apply ended: " + Files.readString(output));
+            assertEquals(0, apply.exitValue(), "the session in flight finished on the retired server: " + Files.readString(output));
+            server.process().onExit().get(60, TimeUnit.SECONDS);
+            String log = Files.readString(server.file().resolveSibling(server.file().getFileName().toString().replace(".endpoint", ".log")));
+            assertTrue(log.contains("idle and retired: exiting"), log);
+            tofu.ok("destroy", "-auto-approve");
         }
     }
 
