@@ -22,9 +22,10 @@ TERRAFORM ?= $(TOOLS_BIN)/terraform
 PULUMI_DEP := $(if $(filter $(TOOLS_BIN)/pulumi,$(abspath $(PULUMI))),$(TOOLS_BIN)/pulumi $(TOOLS_BIN)/pulumi-language-yaml)
 TOFU_DEP := $(if $(filter $(TOOLS_BIN)/tofu,$(abspath $(TOFU))),$(TOOLS_BIN)/tofu)
 TERRAFORM_DEP := $(if $(filter $(TOOLS_BIN)/terraform,$(abspath $(TERRAFORM))),$(TOOLS_BIN)/terraform)
-# Terraform 1.14+ for the day-two features (TERRAFORM_LATEST=$(which terraform) uses an installed one).
-TERRAFORM_LATEST ?= $(TOOLS_BIN)/terraform-1.15
-TERRAFORM_LATEST_DEP := $(if $(filter $(TOOLS_BIN)/terraform-1.15,$(abspath $(TERRAFORM_LATEST))),$(TOOLS_BIN)/terraform-1.15)
+# The newest Terraform the module proxy builds, for the day-two features and the destroy-time
+# actions of 1.16 (TERRAFORM_LATEST=$(which terraform) uses an installed one).
+TERRAFORM_LATEST ?= $(TOOLS_BIN)/terraform-1.16
+TERRAFORM_LATEST_DEP := $(if $(filter $(TOOLS_BIN)/terraform-1.16,$(abspath $(TERRAFORM_LATEST))),$(TOOLS_BIN)/terraform-1.16)
 PULUMI_LANGUAGES_DEP := $(if $(PULUMI_DEP),$(TOOLS_BIN)/pulumi-language-java $(TOOLS_BIN)/pulumi-language-nodejs)
 
 TOOLS_GO ?= go
@@ -52,8 +53,8 @@ tools-tofu: $(TOOLS_BIN)/tofu
 ## tools-terraform: build the pinned HashiCorp Terraform CLI into tools/bin (the install tests run it beside tofu)
 tools-terraform: $(TOOLS_BIN)/terraform
 
-## tools-terraform-latest: build HashiCorp Terraform 1.15 into tools/bin/terraform-1.15 (actions, terraform query, identity)
-tools-terraform-latest: $(TOOLS_BIN)/terraform-1.15
+## tools-terraform-latest: build HashiCorp Terraform 1.16 into tools/bin/terraform-1.16 (actions and their destroy-time events, terraform query, identity)
+tools-terraform-latest: $(TOOLS_BIN)/terraform-1.16
 
 ## tools-restapi: build Mastercard's terraform-provider-restapi, the Go peer of `make bench`
 tools-restapi: $(TOOLS_BIN)/terraform-provider-restapi
@@ -104,14 +105,15 @@ $(TOOLS_BIN)/pulumi-language-java: $(TOOLS_DIR)/pulumi-language-java/go.mod $(TO
 	  -o $@.tmp github.com/pulumi/pulumi-java/pkg/cmd/pulumi-language-java
 	mv -f $@.tmp $@
 
-# The Go provider `make bench` compares with; a plain build, as its GNUmakefile does.
-# Its nested modules are stubs (terraform-1.15/stub, README.md): the proxy serves none of them.
-$(TOOLS_BIN)/terraform-1.15: $(TOOLS_DIR)/terraform-1.15/go.mod $(TOOLS_DIR)/terraform-1.15/go.sum $(shell find $(TOOLS_DIR)/terraform-1.15/stub -type f 2>/dev/null) | $(TOOLS_BIN)
-	cd $(TOOLS_DIR)/terraform-1.15 && $(TOOLS_GO_BUILD) \
+# Terraform 1.16.4, the newest release the module proxy serves (1.16.5+ and 1.17 answer 403).
+# Its nested modules are stubs (terraform-1.16/stub, README.md): the proxy serves none of them.
+$(TOOLS_BIN)/terraform-1.16: $(TOOLS_DIR)/terraform-1.16/go.mod $(TOOLS_DIR)/terraform-1.16/go.sum $(shell find $(TOOLS_DIR)/terraform-1.16/stub -type f 2>/dev/null) | $(TOOLS_BIN)
+	cd $(TOOLS_DIR)/terraform-1.16 && $(TOOLS_GO_BUILD) \
 	  -ldflags "-s -w -X github.com/hashicorp/terraform/version.dev=no" \
 	  -o $@.tmp github.com/hashicorp/terraform
 	mv -f $@.tmp $@
 
+# The Go provider `make bench` compares with; a plain build, as its GNUmakefile does.
 $(TOOLS_BIN)/terraform-provider-restapi: $(TOOLS_DIR)/terraform-provider-restapi/go.mod $(TOOLS_DIR)/terraform-provider-restapi/go.sum | $(TOOLS_BIN)
 	cd $(TOOLS_DIR)/terraform-provider-restapi && $(TOOLS_GO_BUILD) -ldflags "-s -w" \
 	  -o $@.tmp github.com/Mastercard/terraform-provider-restapi

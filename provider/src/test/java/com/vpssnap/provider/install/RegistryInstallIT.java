@@ -33,9 +33,9 @@ class RegistryInstallIT {
 
     enum Tamper { SIGNED_BY_ANOTHER_KEY, SUMS_CHANGED_AFTER_SIGNING, ZIP_NOT_THE_LISTED_ONE }
 
-    /** tofu 1.12, terraform 1.11 (the oldest protocol-6 engine we keep) and terraform 1.15 (what a current user runs). */
+    /** tofu 1.12, terraform 1.11 (the oldest protocol-6 engine we keep) and terraform 1.16 (what a current user runs). */
     @ParameterizedTest(name = "{0} installs from the registry by the source address alone")
-    @ValueSource(strings = {"tofu", "terraform", "terraform-1.15"})
+    @ValueSource(strings = {"tofu", "terraform", "terraform-latest"})
     void installsVerifiesAndRunsFromTheRegistry(String engine, @TempDir Path root) throws Exception {
         SignedRelease release = SignedRelease.create(root);
         NewUser user = new NewUser(root);
@@ -125,7 +125,7 @@ class RegistryInstallIT {
     private static String cli(String engine) {
         return switch (engine) {
             case "tofu" -> TestEnvironment.tofu().toString();
-            case "terraform-1.15" -> TestEnvironment.terraformLatest().toString();
+            case "terraform-latest" -> TestEnvironment.terraformLatest().toString();
             default -> TestEnvironment.terraform().toString();
         };
     }

@@ -36,9 +36,9 @@ public final class TestEnvironment {
         return existing("vpssnap.terraform", "the terraform CLI (tools/bin/terraform)");
     }
 
-    /** Terraform 1.14 or later, for actions, terraform query and identity (tools/bin/terraform-1.15, or TERRAFORM_LATEST=...). */
+    /** Terraform 1.16 or later, for actions (and their destroy-time events), terraform query and identity (tools/bin/terraform-1.16, or TERRAFORM_LATEST=...). */
     public static Path terraformLatest() {
-        return existing("vpssnap.terraformLatest", "terraform 1.14 or later (tools/bin/terraform-1.15)");
+        return existing("vpssnap.terraformLatest", "terraform 1.16 or later (tools/bin/terraform-1.16)");
     }
 
     public static Path tofu() {

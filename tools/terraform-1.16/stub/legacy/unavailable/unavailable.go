@@ -1,4 +1,4 @@
-// Package unavailable is the state backend every stub in tools/terraform-1.15/stub returns: a
+// Package unavailable is the state backend every stub in tools/terraform-1.16/stub returns: a
 // configuration that names it fails with an error that says why, instead of silently storing state
 // somewhere else. vpssnap's tests use the local backend only.
 package unavailable

@@ -1,10 +1,10 @@
-// Stands in for Terraform's oci state backend, which the Go module proxy does not serve at v1.15.9.
+// Stands in for Terraform's oci state backend, which the Go module proxy does not serve at v1.16.4.
 module github.com/hashicorp/terraform/internal/backend/remote-state/oci
 
 go 1.25.10
 
 require (
-	github.com/hashicorp/terraform v1.15.9
+	github.com/hashicorp/terraform v1.16.4
 	github.com/hashicorp/terraform/internal/legacy v0.0.0-00010101000000-000000000000
 )
 
