@@ -47,6 +47,14 @@ import java.util.logging.Logger;
  */
 final class TerraformProviderService extends ProviderGrpc.ProviderImplBase {
     private static final Logger LOG = Logger.getLogger(TerraformProviderService.class.getName());
+    /**
+     * What the engine may count on (docs/guides/terraform.md, "Protocol capabilities"). Only
+     * get_provider_schema_optional: the schema is fixed per package and no RPC needs
+     * GetProviderSchema first, so an engine may reuse the schema its first plugin start answered.
+     * Not plan_destroy (a destroy plan has nothing to decide), move_resource_state or
+     * generate_resource_config (neither RPC is served).
+     */
+    static final ServerCapabilities CAPABILITIES = ServerCapabilities.newBuilder().setGetProviderSchemaOptional(true).build();
     private final Map<String, String> environment;
     private final Cancellation cancellation = new Cancellation();
     private volatile VpssnapProvider provider;
@@ -68,7 +76,7 @@ final class TerraformProviderService extends ProviderGrpc.ProviderImplBase {
 
     @Override
     public void getMetadata(GetMetadata.Request request, StreamObserver<GetMetadata.Response> out) {
-        GetMetadata.Response.Builder response = GetMetadata.Response.newBuilder();
+        GetMetadata.Response.Builder response = GetMetadata.Response.newBuilder().setServerCapabilities(CAPABILITIES);
         PackageInfo.RESOURCES.forEach(r -> response.addResources(
                 GetMetadata.ResourceMetadata.newBuilder().setTypeName(r.terraformType())));
         PackageInfo.FUNCTIONS.forEach(f -> response.addDataSources(
@@ -81,8 +89,9 @@ final class TerraformProviderService extends ProviderGrpc.ProviderImplBase {
 
     @Override
     public void getProviderSchema(GetProviderSchema.Request request, StreamObserver<GetProviderSchema.Response> out) {
+        LOG.fine("GetProviderSchema");
         GetProviderSchema.Response.Builder response = GetProviderSchema.Response.newBuilder()
-                .setProvider(TerraformSchema.provider());
+                .setServerCapabilities(CAPABILITIES).setProvider(TerraformSchema.provider());
         PackageInfo.RESOURCES.forEach(r -> response.putResourceSchemas(r.terraformType(), TerraformSchema.resource(r)));
         PackageInfo.FUNCTIONS.forEach(f -> response.putDataSourceSchemas(f.terraformType(), TerraformSchema.dataSource(f)));
         // An engine without list resources (tofu 1.12, terraform before 1.14) skips the field it does not know.

@@ -8,10 +8,12 @@ import com.vpssnap.provider.testsupport.TofuCli;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.EnumSource;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.stream.Stream;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -20,13 +22,19 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * HCL configurations through the real tofu, the installed plugin and the emulator: apply, a
- * clean plan, an in-place revert, drift, import, a planned replacement, destroy, bad input.
+ * clean plan, an in-place revert, drift, import, a planned replacement, destroy, bad input. The
+ * lifecycle runs on every engine of {@link TofuCli#ENGINES} (tofu 1.12, terraform 1.11 without
+ * protocol 6.9 to 6.11, the newest terraform with them), each on both clouds.
  */
 class TofuLifecycleIT extends EmulatorTest {
-    @ParameterizedTest
-    @EnumSource(CloudCase.class)
-    void lifecycle(CloudCase cloud, @TempDir Path dir) throws Exception {
-        TofuCli tofu = new TofuCli(dir);
+    static Stream<Arguments> enginesAndClouds() {
+        return TofuCli.ENGINES.stream().flatMap(engine -> Stream.of(CloudCase.values()).map(cloud -> Arguments.of(engine, cloud)));
+    }
+
+    @ParameterizedTest(name = "{0}, {1}")
+    @MethodSource("enginesAndClouds")
+    void lifecycle(String engine, CloudCase cloud, @TempDir Path dir) throws Exception {
+        TofuCli tofu = TofuCli.engine(engine, dir);
         String head = cloud.hclProvider(emulator);
         String describe = "  description = \"from tofu\"\n";
         String trigger = describe + "  revert_trigger = \"r1\"\n";

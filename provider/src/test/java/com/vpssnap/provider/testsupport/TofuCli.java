@@ -24,9 +24,22 @@ public final class TofuCli {
         this(workspace, TestEnvironment.tofu());
     }
 
-    /** Terraform 1.14 or later: actions, list resources and terraform query, identity. */
+    /** Terraform 1.16 or later: actions and their destroy-time events, list resources and terraform query, identity. */
     public static TofuCli terraformLatest(Path workspace) throws IOException {
         return new TofuCli(workspace, TestEnvironment.terraformLatest());
+    }
+
+    /** The engines every HCL lifecycle runs on: tofu, the oldest Terraform we keep (1.11) and the newest. */
+    public static final List<String> ENGINES = List.of("tofu", "terraform", "terraform-latest");
+
+    /** One of {@link #ENGINES}. */
+    public static TofuCli engine(String engine, Path workspace) throws IOException {
+        return switch (engine) {
+            case "tofu" -> new TofuCli(workspace);
+            case "terraform" -> new TofuCli(workspace, TestEnvironment.terraform());
+            case "terraform-latest" -> terraformLatest(workspace);
+            default -> throw new IllegalArgumentException("no engine " + engine + ": one of " + ENGINES);
+        };
     }
 
     private TofuCli(Path workspace, Path binary) throws IOException {
