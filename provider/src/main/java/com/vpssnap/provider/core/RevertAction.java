@@ -47,6 +47,11 @@ public final class RevertAction implements SnapshotAction {
         resource.revertTo(identity(config), operation);
     }
 
+    @Override
+    public String server(Props config) {
+        return SnapshotAction.serverOf(resource, config);
+    }
+
     /** The snapshot's identity: the config's server, and its snapshot id as the identity's id. */
     private Props identity(Props config) {
         Props.Builder identity = Props.builder();

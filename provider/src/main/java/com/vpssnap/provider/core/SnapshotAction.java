@@ -2,6 +2,10 @@ package com.vpssnap.provider.core;
 
 import com.vpssnap.provider.core.spec.ActionSpec;
 
+import java.util.stream.Collectors;
+
+import static com.vpssnap.provider.core.SnapshotInputs.NAME_PREFIX;
+
 /** An action, free of any wire protocol: Terraform's adapter validates, plans and invokes it. */
 public interface SnapshotAction {
     ActionSpec spec();
@@ -11,4 +15,16 @@ public interface SnapshotAction {
 
     /** Runs the action to its end; each wait reports to the operation's progress listener. */
     void invoke(Props config, Operation operation);
+
+    /**
+     * The server the configuration names, as its errors say it ("server 12345"): an engine shows
+     * which action failed, but not on which server, and one action block may serve many.
+     */
+    String server(Props config);
+
+    /** The server of a resource's listing query (every query input but the name prefix). */
+    static String serverOf(SnapshotResource resource, Props config) {
+        return "server " + resource.spec().listQuery().stream().filter(p -> !p.name().equals(NAME_PREFIX))
+                .map(p -> String.valueOf(config.get(p.name()))).collect(Collectors.joining(" "));
+    }
 }

@@ -8,14 +8,17 @@ import java.util.List;
 import java.util.Objects;
 
 import static com.vpssnap.provider.core.SnapshotInputs.DESCRIPTION;
+import static com.vpssnap.provider.core.SnapshotInputs.NAME;
 import static com.vpssnap.provider.core.SnapshotInputs.NAME_PREFIX;
 
 /**
  * Takes a snapshot and waits until it is ready; with {@code keep}, then deletes the oldest
- * snapshots this action made on that server beyond {@code keep}. The snapshots it made are those
- * whose description starts with {@link #MARKER}, which it always writes; a snapshot without the
- * marker is never deleted. The create is the resource's own, so a lost answer is followed, not
- * sent twice.
+ * snapshots of the same name that this action made on that server beyond {@code keep}. The
+ * snapshots it made are those whose description starts with {@link #MARKER}, which it always
+ * writes; a snapshot without the marker is never deleted. The name scopes {@code keep}, so that a
+ * "pre-deploy" action's retention never deletes a "final" snapshot taken before a destroy
+ * (docs/guides/terraform.md, "Final snapshot before destroy"). The create is the resource's own,
+ * so a lost answer is followed, not sent twice.
  */
 public final class TakeSnapshotAction implements SnapshotAction {
     /** Starts the description of every snapshot the action makes: how it knows its own. */
@@ -81,12 +84,19 @@ public final class TakeSnapshotAction implements SnapshotAction {
         if (keep == null) {
             return;
         }
+        String name = config.string(NAME);
         List<ReadResult> ours = resource.list(query(config), operation).stream()
-                .filter(s -> Objects.requireNonNullElse(s.inputs().string(DESCRIPTION), "").startsWith(MARKER)).toList();
+                .filter(s -> Objects.requireNonNullElse(s.inputs().string(DESCRIPTION), "").startsWith(MARKER))
+                .filter(s -> name.equals(s.inputs().string(NAME))).toList();
         for (ReadResult old : ours.subList(0, Math.max(0, ours.size() - keep.intValue()))) {
             operation.progress().onProgress(old.id(), "deleting: older than the " + keep + " kept", Duration.ZERO);
             resource.delete(old.id(), old.state(), operation);
         }
+    }
+
+    @Override
+    public String server(Props config) {
+        return SnapshotAction.serverOf(resource, config);
     }
 
     /** The resource's inputs: the server, the name, and the description behind the marker. */

@@ -120,14 +120,38 @@ final class TerraformRegistryPages {
         StringBuilder schema = new StringBuilder();
         section(schema, "Required", a.config().stream().filter(PropertySpec::required).toList());
         section(schema, "Optional", a.config().stream().filter(p -> !p.required()).toList());
-        return frontMatter(a.terraformType() + " Action - " + PROVIDER, "", description)
-                + new Markdown().heading(1, a.terraformType() + " (Action)").paragraph(description)
+        Markdown page = new Markdown().heading(1, a.terraformType() + " (Action)").paragraph(description)
                 .paragraph("Actions need Terraform 1.14 or later; OpenTofu 1.12 has none. An action is for a snapshot that "
                         + "exists only to roll back one deploy, or for a revert now; a snapshot you keep belongs in state, as a "
                         + "resource.")
-                .heading(2, "Example Usage").code("terraform", Usage.hcl(a))
-                .paragraph("<!-- schema generated from the provider's specs -->\n## Schema\n\n" + schema.toString().strip())
+                .heading(2, "Example Usage").code("terraform", Usage.hcl(a));
+        if (a.terraformType().endsWith("_take_snapshot")) {
+            finalSnapshot(page, a);
+        }
+        return frontMatter(a.terraformType() + " Action - " + PROVIDER, "", description)
+                + page.paragraph("<!-- schema generated from the provider's specs -->\n## Schema\n\n" + schema.toString().strip())
                 .toString();
+    }
+
+    /** Terraform 1.16's before_destroy, and what each on_failure mode does (FinalSnapshotIT tests each row). */
+    private static void finalSnapshot(Markdown page, ActionSpec a) {
+        page.heading(3, "Final snapshot before destroy")
+                .paragraph("Terraform 1.16 or later. The action runs before the server's destroy and waits until the snapshot is "
+                        + "ready; only then does the destroy go on. The name carries the plan's time (`plantimestamp()`: a "
+                        + "destroy-time action's configuration must be known when the plan is made), and there is no `keep`: "
+                        + "`keep` counts only the snapshots of its own name, so a pre-deploy action's `keep` never deletes a "
+                        + "final snapshot.")
+                .code("terraform", Usage.hclFinal(a))
+                .paragraph("When the snapshot cannot be taken, the error names the server and the cause, and `on_failure` decides:")
+                .table(List.of("how the server is destroyed", "`halt` (the default)", "`continue`", "`taint`"), List.of(
+                        List.of("`terraform apply` (the resource removed by `count`, `for_each` or a replacement)",
+                                "the server is not destroyed; the apply fails", "destroyed; the failure is a warning",
+                                "as `halt`: Terraform taints only a resource just created"),
+                        List.of("`terraform destroy`", "destroyed; the failure is a warning (Terraform never lets an action "
+                                + "block a full destroy)", "the same", "the same")))
+                .paragraph("So where a failed final snapshot must stop the destroy, remove the server with `terraform apply` "
+                        + "(for example `count = var.enabled ? 1 : 0`). A resource block deleted from the configuration takes "
+                        + "its triggers with it: no action runs.");
     }
 
     private static String bullets(List<PropertySpec> properties) {

@@ -110,6 +110,30 @@ final class Usage {
                 + "      actions = [action." + a.terraformType() + ".pre_deploy]\n    }\n  }\n}";
     }
 
+    /**
+     * A take action before its server is destroyed (Terraform 1.16's before_destroy), as
+     * examples/terraform-final-snapshot has it: a name with the plan's time, and no keep.
+     */
+    static String hclFinal(ActionSpec a) {
+        StringBuilder config = new StringBuilder();
+        for (PropertySpec p : ExampleValues.shown(a.config())) {
+            String value = switch (p.terraformName()) {
+                case "keep" -> null;
+                case "name" -> "\"final-${formatdate(\"YYYYMMDD-hhmmss\", plantimestamp())}\"";
+                case "description" -> "\"Final snapshot before destroy\"";
+                default -> ExampleValues.literal(p);
+            };
+            if (value != null) {
+                config.append("    ").append(p.terraformName()).append(" = ").append(value).append("\n");
+            }
+        }
+        return "action \"" + a.terraformType() + "\" \"final\" {\n  config {\n" + config + "  }\n}\n"
+                + "\n# Stands for the server: in a real configuration, the resource that creates it.\n"
+                + "resource \"terraform_data\" \"server\" {\n  input = \"web-1\"\n\n  lifecycle {\n    action_trigger {\n"
+                + "      events     = [before_destroy]\n      actions    = [action." + a.terraformType() + ".final]\n"
+                + "      on_failure = halt\n    }\n  }\n}";
+    }
+
     /** A list block of a .tfquery.hcl file, for terraform query. */
     static String hclList(ResourceSpec r) {
         return "# adopt.tfquery.hcl: terraform query -generate-config-out=adopted.tf\nlist \"" + r.terraformType()

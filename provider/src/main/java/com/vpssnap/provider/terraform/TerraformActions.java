@@ -2,6 +2,7 @@ package com.vpssnap.provider.terraform;
 
 import com.vpssnap.provider.cloud.wait.ProgressListener;
 import com.vpssnap.provider.core.CheckResult;
+import com.vpssnap.provider.core.InvalidInputException;
 import com.vpssnap.provider.core.Operation;
 import com.vpssnap.provider.core.Props;
 import com.vpssnap.provider.core.SnapshotAction;
@@ -58,13 +59,18 @@ final class TerraformActions {
 
     void invoke(InvokeAction.Request request, StreamObserver<InvokeAction.Event> out) {
         InvokeAction.Event.Completed.Builder completed = InvokeAction.Event.Completed.newBuilder();
+        String server = null;
         try {
             SnapshotAction action = actions.apply(request.getActionType());
+            Props config = config(action, request.getConfig());
+            server = action.server(config);
             ProgressListener progress = (subject, status, elapsed) -> out.onNext(InvokeAction.Event.newBuilder()
                     .setProgress(InvokeAction.Event.Progress.newBuilder().setMessage(message(subject, status, elapsed))).build());
-            action.invoke(config(action, request.getConfig()), operations.apply(action, progress));
+            action.invoke(config, operations.apply(action, progress));
         } catch (RuntimeException e) {
-            completed.addAllDiagnostics(Replies.diagnostics(e));
+            String on = server == null || e instanceof InvalidInputException ? "" : " on " + server;
+            // Terraform names the action and its caller, not the server: a failed final snapshot says where.
+            Replies.diagnostics(e).forEach(d -> completed.addDiagnostics(d.toBuilder().setSummary(d.getSummary() + on)));
         }
         out.onNext(InvokeAction.Event.newBuilder().setCompleted(completed).build());
         out.onCompleted();

@@ -22,7 +22,7 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
- * Terraform's day-two features through the real terraform 1.15, the installed plugin and the
+ * Terraform's day-two features through the real terraform 1.16, the installed plugin and the
  * emulator: actions (take a snapshot with retention, revert or restore now), list resources with
  * {@code terraform query}, and resource identity. Identity import with tofu 1.12 too, which has
  * identity but neither actions nor list resources.
@@ -35,6 +35,10 @@ class TerraformDayTwoIT extends EmulatorTest {
     void anActionTriggeredBeforeEachUpdateTakesOneSnapshotAndKeepsTheTwoNewestItMade(CloudCase cloud, @TempDir Path dir)
             throws Exception {
         cloud.createByHandOnFirstServer(emulator, "by-hand");
+        // Another action's snapshot (a final one, before a destroy): keep counts only its own name.
+        long finalId = cloud.createByHandOnFirstServer(emulator, "final-1");
+        emulator.patch((cloud == CloudCase.LOCAWEB ? "/locaweb/servers/cpro0299/snapshots/" : "/vpsorg/snapshots/") + finalId,
+                "{\"description\": \"[vpssnap action] Final snapshot before destroy\"}");
         TofuCli terraform = TofuCli.terraformLatest(dir);
         terraform.writeConfig(cloud.hclProvider(emulator) + "variable \"release\" {}\n"
                 + "action \"vpssnap_" + cloud.module + "_take_snapshot\" \"pre_deploy\" {\n  config {\n    " + cloud.hclServer
@@ -55,9 +59,9 @@ class TerraformDayTwoIT extends EmulatorTest {
             made.add(newest(cloud));
         }
         List<String> left = cloud.snapshots(emulator).stream().map(s -> attribute(s, "name") + "#" + s.path("id").asLong()).sorted().toList();
-        assertEquals(List.of("by-hand#" + byHandId(cloud), "pre-deploy#" + made.get(2), "pre-deploy#" + made.get(3)).stream().sorted().toList(),
-                left, "the two newest the action made, and the one it did not make");
-        assertTrue(cloud.snapshots(emulator).stream().filter(s -> attribute(s, "name").equals("pre-deploy"))
+        assertEquals(List.of("by-hand#" + byHandId(cloud), "final-1#" + finalId, "pre-deploy#" + made.get(2), "pre-deploy#" + made.get(3))
+                .stream().sorted().toList(), left, "the two newest the action made, the one it did not make, and another action's");
+        assertTrue(cloud.snapshots(emulator).stream().filter(s -> !attribute(s, "name").equals("by-hand"))
                 .allMatch(s -> attribute(s, "description").startsWith("[vpssnap action]")), "every one it made carries its marker");
     }
 
@@ -85,6 +89,28 @@ class TerraformDayTwoIT extends EmulatorTest {
         assertEquals(1, emulator.countRequests("POST", cloud.revertPathRegex), "a lost answer is followed, not sent again");
 
         assertEquals(new String(state), Files.readString(dir.resolve("terraform.tfstate")), "an action leaves state alone");
+        assertEquals(0, terraform.run("plan", "-detailed-exitcode").exitCode());
+    }
+
+    @Test
+    void invokeWithTargetRevertsOnceForTheNamedCallerAndLeavesStateAlone(@TempDir Path dir) throws Exception {
+        CloudCase cloud = CloudCase.LOCAWEB;
+        long id = emulator.createLocawebSnapshot("cpro0299", "kept");
+        TofuCli terraform = TofuCli.terraformLatest(dir);
+        // Two callers of one action (Terraform 1.16: -target names which one an -invoke stands for).
+        terraform.writeConfig(cloud.hclProvider(emulator) + "action \"vpssnap_locaweb_revert\" \"now\" {\n  config {\n"
+                + "    server = \"cpro0299\"\n    snapshot_id = " + id + "\n  }\n}\n"
+                + "resource \"terraform_data\" \"app\" {\n  count = 2\n  input = \"v1\"\n  lifecycle {\n    action_trigger {\n"
+                + "      events  = [after_update]\n      actions = [action.vpssnap_locaweb_revert.now]\n    }\n  }\n}\n");
+        terraform.ok("apply", "-auto-approve");
+        byte[] state = Files.readAllBytes(dir.resolve("terraform.tfstate"));
+
+        emulator.clearRequests();
+        ProcessResult invoked = terraform.ok("apply", "-auto-approve", "-invoke=action.vpssnap_locaweb_revert.now",
+                "-target=terraform_data.app[1]");
+        assertTrue(invoked.stdout().contains("Actions: 1 invoked"), invoked.stdout());
+        assertEquals(1, emulator.countRequests("POST", cloud.revertPathRegex), "exactly one revert: " + emulator.requests());
+        assertEquals(new String(state), Files.readString(dir.resolve("terraform.tfstate")), "an invoke leaves state alone");
         assertEquals(0, terraform.run("plan", "-detailed-exitcode").exitCode());
     }
 

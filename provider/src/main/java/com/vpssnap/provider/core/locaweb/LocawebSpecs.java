@@ -86,8 +86,8 @@ public final class LocawebSpecs {
 
     public static final ActionSpec TAKE_SNAPSHOT = new ActionSpec("vpssnap_locaweb_take_snapshot",
             "Takes a snapshot of a Locaweb Cloud server now and waits until it is `done`, without a resource in state: "
-                    + "a rollback point for one deploy. With `keep`, it then deletes the oldest snapshots this action made "
-                    + "on that server beyond `keep`; it knows them by the description it always writes, which starts with `"
+                    + "a rollback point for one deploy. With `keep`, it then deletes the oldest snapshots of the same name "
+                    + "that this action made on that server beyond `keep`; it knows them by the description it always writes, which starts with `"
                     + TakeSnapshotAction.MARKER + "`. A snapshot it did not make is never deleted.",
             List.of(requiredInput(SERVER, PropertyType.STRING, "The Locaweb Cloud server to snapshot (e.g. `cpro0299`).").example("cpro0299"),
                     requiredInput(NAME, PropertyType.STRING, "The snapshot's name, 1 to " + NAME_MAX + " characters.").example("pre-deploy"),
@@ -95,7 +95,7 @@ public final class LocawebSpecs {
                             + "`, up to " + (DESCRIPTION_MAX - TakeSnapshotAction.MARKER.length() - 1) + " characters.")
                             .example("Taken before release 42"),
                     optionalInput(TakeSnapshotAction.KEEP, PropertyType.INTEGER, "How many of this action's snapshots "
-                            + "to keep on the server, the new one included; 1 or more. Leave it out to delete none.").example(2)));
+                            + "of this name to keep on the server, the new one included; 1 or more. Leave it out to delete none.").example(2)));
 
     public static final ActionSpec REVERT = new ActionSpec("vpssnap_locaweb_revert",
             "Reverts a Locaweb Cloud server to one of its snapshots now (a Locaweb `revert` action) and waits until it is "

@@ -91,8 +91,8 @@ public final class VpsorgSpecs {
 
     public static final ActionSpec TAKE_SNAPSHOT = new ActionSpec("vpssnap_vpsorg_take_snapshot",
             "Takes a snapshot of a VPS.org server now and waits until it is `completed`, without a resource in state: "
-                    + "a rollback point for one deploy. With `keep`, it then deletes the oldest snapshots this action made "
-                    + "on that server beyond `keep`; it knows them by the description it always writes, which starts with `"
+                    + "a rollback point for one deploy. With `keep`, it then deletes the oldest snapshots of the same name "
+                    + "that this action made on that server beyond `keep`; it knows them by the description it always writes, which starts with `"
                     + TakeSnapshotAction.MARKER + "`. A snapshot it did not make is never deleted. VPS.org keeps at most "
                     + SNAPSHOTS_PER_SERVER + " snapshots per server, so on a full server the take fails with VPS.org's own message.",
             List.of(requiredInput(SERVER_ID, PropertyType.INTEGER, "The numeric id of the VPS.org server to snapshot (e.g. `12345`).")
@@ -103,7 +103,7 @@ public final class VpsorgSpecs {
                             + "`, up to " + (DESCRIPTION_MAX - TakeSnapshotAction.MARKER.length() - 1) + " characters.")
                             .example("Taken before release 42"),
                     optionalInput(TakeSnapshotAction.KEEP, PropertyType.INTEGER, "How many of this action's snapshots "
-                            + "to keep on the server, the new one included: 1 to " + (SNAPSHOTS_PER_SERVER - 1)
+                            + "of this name to keep on the server, the new one included: 1 to " + (SNAPSHOTS_PER_SERVER - 1)
                             + ". Leave it out to delete none.").example(2)));
 
     public static final ActionSpec RESTORE = new ActionSpec("vpssnap_vpsorg_restore",
