@@ -24,11 +24,13 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * HCL configurations through the real tofu, the installed plugin and the emulator: apply, a
  * clean plan, an in-place revert, drift, import, a planned replacement, destroy, bad input. The
  * lifecycle runs on every engine of {@link TofuCli#ENGINES} (tofu 1.12, terraform 1.11 without
- * protocol 6.9 to 6.11, the newest terraform with them), each on both clouds.
+ * protocol 6.9 to 6.11, the newest terraform with them).
  */
 class TofuLifecycleIT extends EmulatorTest {
+    /** tofu on both clouds; each Terraform on one, so that every engine meets both clouds' code paths between them at half the time. */
     static Stream<Arguments> enginesAndClouds() {
-        return TofuCli.ENGINES.stream().flatMap(engine -> Stream.of(CloudCase.values()).map(cloud -> Arguments.of(engine, cloud)));
+        return Stream.of(Arguments.of("tofu", CloudCase.LOCAWEB), Arguments.of("tofu", CloudCase.VPSORG),
+                Arguments.of("terraform", CloudCase.VPSORG), Arguments.of("terraform-latest", CloudCase.LOCAWEB));
     }
 
     @ParameterizedTest(name = "{0}, {1}")
