@@ -122,12 +122,12 @@ $(GO_MODULE_ZIP): $(TOOLS_DIR)/pulumi/go.mod $(TOOLS_DIR)/pulumi/go.sum $(TOOLS_
 	cd $(TOOLS_DIR)/pulumi && $(TOOLS_GO_BUILD) -ldflags "-s -w" -o $@.tmp ./go-module-zip
 	mv -f $@.tmp $@
 
-# The arm64 C libraries the linux_arm64 runtime runs on under qemu-aarch64-static (Arm64EmulatedIT).
-ARM64_SYSROOT := $(BUILD)/arm64-sysroot
+# A static busybox and musl's loader, for the jails with no C library of JailIT.
+JAIL_INPUTS := $(BUILD)/jail-inputs
 
 ## test: every test: the dist scripts, emulator, clients, both plugin processes over gRPC, end-to-end runs of
 ## the real pulumi and tofu, and every install path of the release (dist/) with tofu, terraform and pulumi
-test: install dist $(PULUMI_DEP) $(TOFU_DEP) $(TERRAFORM_DEP) $(TERRAFORM_LATEST_DEP) $(JAVA_HOST_DEP) $(GEN_SDK) sdk-java sdk-nodejs example-typescript example-rollback-points test-tools $(ARM64_SYSROOT)/.complete
+test: install dist $(PULUMI_DEP) $(TOFU_DEP) $(TERRAFORM_DEP) $(TERRAFORM_LATEST_DEP) $(JAVA_HOST_DEP) $(GEN_SDK) sdk-java sdk-nodejs example-typescript example-rollback-points test-tools $(JAIL_INPUTS)/.complete
 	$(DIST_TEST_ENV) python3 -m unittest discover -s scripts/dist -p 'test_*.py'
 	python3 -m unittest discover -s scripts/docs -p 'test_*.py'
 	shellcheck -s sh $(LAUNCHER) scripts/machine-setup.sh
@@ -140,15 +140,15 @@ test: install dist $(PULUMI_DEP) $(TOFU_DEP) $(TERRAFORM_DEP) $(TERRAFORM_LATEST
 	  -Dvpssnap.bin=$(BIN) -Dvpssnap.pulumi=$(abspath $(PULUMI)) -Dvpssnap.tofu=$(abspath $(TOFU)) \
 	  -Dvpssnap.terraform=$(abspath $(TERRAFORM)) -Dvpssnap.terraformLatest=$(abspath $(TERRAFORM_LATEST)) -Dvpssnap.dist=$(DIST) -Dvpssnap.genSdk=$(GEN_SDK) \
 	  -Dvpssnap.python=$(PYTHON_VENV)/bin/python -Dvpssnap.goProgram=$(EXAMPLE_GO_BIN) \
-	  -Dvpssnap.arm64Sysroot=$(ARM64_SYSROOT) -Dvpssnap.runtimeInputs=$(RUNTIME_INPUTS) -Dvpssnap.java25='$(JAVA25)'
+	  -Dvpssnap.jailInputs=$(JAIL_INPUTS) -Dvpssnap.runtimeInputs=$(RUNTIME_INPUTS) -Dvpssnap.java25='$(JAVA25)'
 	scripts/fuzz.sh 1 $(MVN)
 
 ## test-tools: qemu-user-static, shellcheck and busybox from Debian's packages, for make test (as root or with sudo)
 test-tools:
 	scripts/machine-setup.sh test-tools
 
-$(ARM64_SYSROOT)/.complete:
-	scripts/machine-setup.sh arm64-sysroot $(ARM64_SYSROOT)
+$(JAIL_INPUTS)/.complete:
+	scripts/machine-setup.sh jail-inputs $(JAIL_INPUTS)
 # A Java 25 home: the macOS runtimes are Java 25, and the tests run the plugin on it here.
 JAVA25 ?= $(firstword $(wildcard /usr/lib/jvm/temurin-25-jdk-*))
 

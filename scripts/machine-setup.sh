@@ -5,8 +5,9 @@
 #                   `make dist` downloads the linux_arm64 runtime's jmods with apt-get download
 #   test-tools      qemu-user-static (the linux_arm64 packages run under emulation), shellcheck
 #                   (the launcher's lint), busybox (the launcher under a non-GNU userland)
-#   arm64-sysroot DIR   the arm64 C libraries the arm64 JVM loads under qemu-aarch64-static -L DIR,
-#                   downloaded with apt-get download and unpacked there (nothing is installed)
+#   jail-inputs DIR what the tests' jails hold beside the package: a static busybox (DIR/busybox,
+#                   from busybox-static) and musl's loader (DIR/ld-musl-x86_64.so.1, from musl), for
+#                   JailIT; downloaded with apt-get download and unpacked (nothing is installed)
 set -eu
 
 as_root() {
@@ -39,14 +40,15 @@ test_tools() {
   as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -q --no-install-recommends $missing
 }
 
-arm64_sysroot() {
+jail_inputs() {
   target=$1
   [ -f "$target/.complete" ] && return 0
-  apt_arm64
   rm -rf "$target" "$target.debs" && mkdir -p "$target" "$target.debs"
-  (cd "$target.debs" && apt-get download -q libc6:arm64 libgcc-s1:arm64 libstdc++6:arm64 zlib1g:arm64)
-  for deb in "$target.debs"/*.deb; do dpkg-deb -x "$deb" "$target"; done
-  [ -e "$target/lib/ld-linux-aarch64.so.1" ] || { echo "machine-setup: no arm64 loader in $target" >&2; exit 1; }
+  (cd "$target.debs" && apt-get download -q busybox-static:amd64 musl:amd64)
+  for deb in "$target.debs"/*.deb; do dpkg-deb -x "$deb" "$target.debs/x"; done
+  cp "$target.debs/x/bin/busybox" "$target/busybox"
+  # The loader is musl's libc itself (Debian links lib/ld-musl-x86_64.so.1 to it).
+  cp "$target.debs/x/lib/x86_64-linux-musl/libc.so" "$target/ld-musl-x86_64.so.1"
   rm -rf "$target.debs"
   touch "$target/.complete"
 }
@@ -54,6 +56,6 @@ arm64_sysroot() {
 case ${1:-} in
   apt-arm64) apt_arm64 ;;
   test-tools) test_tools ;;
-  arm64-sysroot) arm64_sysroot "${2:?arm64-sysroot needs a folder}" ;;
-  *) echo "usage: $0 apt-arm64 | test-tools | arm64-sysroot DIR" >&2; exit 2 ;;
+  jail-inputs) jail_inputs "${2:?jail-inputs needs a folder}" ;;
+  *) echo "usage: $0 apt-arm64 | test-tools | jail-inputs DIR" >&2; exit 2 ;;
 esac

@@ -1,7 +1,5 @@
 package com.vpssnap.provider.install;
 
-import com.vpssnap.provider.testsupport.TestEnvironment;
-
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -9,10 +7,12 @@ import java.nio.file.attribute.PosixFilePermissions;
 
 /**
  * A linux_arm64 package's own Java runtime, run on this amd64 machine by qemu-aarch64-static
- * (Debian's qemu-user-static) with the arm64 C libraries of `make test`'s sysroot. The engines
- * are amd64 and exec the package's launcher as usual; the launcher is pointed at this stand-in
- * through VPSSNAP_JAVA, a Java home whose bin/java execs the package's runtime/bin/java under qemu
- * (and writes each of its command lines to a log, so a test can tell it ran).
+ * (Debian's qemu-user-static) through the package's own arm64 loader and C library (runtime/bin
+ * and runtime/glibc): nothing of the host's, and no sysroot. The engines are amd64 and exec the
+ * package's launcher as usual; the launcher is pointed at this stand-in through VPSSNAP_JAVA, a
+ * Java home whose bin/java runs the package's loader under qemu, as the launcher itself would on an
+ * arm64 machine (and writes each of its command lines to a log, so a test can tell it ran). This
+ * machine has no binfmt_misc entry for arm64, so qemu is called by name.
  */
 final class EmulatedArm64 {
     private final Path javaHome;
@@ -25,18 +25,34 @@ final class EmulatedArm64 {
 
     /** A stand-in Java home for the arm64 package unpacked at {@code packageDir}. */
     static EmulatedArm64 forPackage(Path packageDir, Path folder) throws IOException {
+        return standIn(folder, "qemu-aarch64-static", packageDir, packageDir.toString(), folder.resolve("arm64-java.log").toString());
+    }
+
+    /**
+     * The same inside a jail at {@code jail} that holds the package at {@code packageInJail} and
+     * qemu-aarch64-static at /qemu-aarch64-static; the stand-in is /arm64-java-home there.
+     */
+    static EmulatedArm64 inJail(Path jail, String packageInJail) throws IOException {
+        Files.copy(Path.of("/usr/bin/qemu-aarch64-static"), jail.resolve("qemu-aarch64-static"));
+        Files.setPosixFilePermissions(jail.resolve("qemu-aarch64-static"), PosixFilePermissions.fromString("rwxr-xr-x"));
+        standIn(jail, "/qemu-aarch64-static", jail.resolve(packageInJail.substring(1)), packageInJail, "/arm64-java.log");
+        return new EmulatedArm64(Path.of("/arm64-java-home"), jail.resolve("arm64-java.log"));
+    }
+
+    private static EmulatedArm64 standIn(Path folder, String qemu, Path packageDir, String packageAsSeen, String logAsSeen)
+            throws IOException {
         Path home = Files.createDirectories(folder.resolve("arm64-java-home"));
         Path bin = Files.createDirectories(home.resolve("bin"));
-        Path log = folder.resolve("arm64-java.log");
         // The launcher reads the Java version from the home's release file.
         Files.copy(packageDir.resolve("runtime/release"), home.resolve("release"));
         Path java = bin.resolve("java");
+        String loader = packageAsSeen + "/runtime/bin/ld-linux-aarch64.so.1";
         Files.writeString(java, "#!/bin/sh\n"
-                + "echo \"$*\" >>'" + log + "'\n"
-                + "exec qemu-aarch64-static -L '" + TestEnvironment.arm64Sysroot() + "' '"
-                + packageDir.resolve("runtime/bin/java") + "' \"$@\"\n");
+                + "echo \"$*\" >>'" + logAsSeen + "'\n"
+                + "exec '" + qemu + "' '" + loader + "' --library-path '" + packageAsSeen + "/runtime/glibc' '"
+                + packageAsSeen + "/runtime/bin/java' \"$@\"\n");
         Files.setPosixFilePermissions(java, PosixFilePermissions.fromString("rwxr-xr-x"));
-        return new EmulatedArm64(home, log);
+        return new EmulatedArm64(home, Path.of(logAsSeen));
     }
 
     /** The value of VPSSNAP_JAVA that runs the package's runtime under emulation. */

@@ -66,6 +66,9 @@ class TerraformInstallIT {
             Path installed = workspace.resolve(".terraform/providers/" + Release.SOURCE + "/" + Release.VERSION + "/linux_amd64");
             Map<String, String> unpacked = PackageFingerprint.of(installed);
             assertTrue(unpacked.containsKey("runtime/bin/java"), "the package carries its Java runtime");
+            // ... and its C library, through whose loader the launcher starts every JVM (JailIT: with no other).
+            assertTrue(unpacked.containsKey("runtime/bin/ld-linux-x86-64.so.2") && unpacked.containsKey("runtime/glibc/libc.so.6"),
+                    "the package carries its C library: " + unpacked.keySet());
 
             user.ok(workspace, List.of(cli.toString(), "apply", "-auto-approve", "-no-color"));
             assertEquals(1, emulator.locawebSnapshots("cpro0299").size());

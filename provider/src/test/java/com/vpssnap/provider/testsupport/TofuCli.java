@@ -58,6 +58,13 @@ public final class TofuCli {
         }
     }
 
+    /** Loads the provider from {@code folder} instead of build/bin (a dev_overrides entry naming it). */
+    public TofuCli pluginsFrom(Path folder) throws IOException {
+        Files.writeString(dir.resolve("cli.tfrc"), "provider_installation {\n  dev_overrides {\n    \"" + SOURCE + "\" = \""
+                + folder + "\"\n  }\n  direct {}\n}\n");
+        return this;
+    }
+
     public TofuCli env(String name, String value) {
         env.put(name, value);
         return this;
