@@ -110,17 +110,19 @@ final class LocawebContract {
     /**
      * Deletes what the suite made, after a failed check too. Locaweb refuses to delete a snapshot
      * still creating or reverting (409), so this waits for it to settle first, then until it is
-     * gone (Locaweb deletes asynchronously): ten minutes for each.
+     * gone (Locaweb deletes asynchronously): ten minutes for each. A snapshot whose delete the
+     * checks already sent (waiting_deletion, removing) is only waited for: a second delete is refused.
      */
     private void cleanUp(LocawebClient client, long id) {
         String subject = "snapshot " + id;
         try {
             run.watch(subject, CLEANUP_PATIENCE, () -> statusOr404(client, id),
                     s -> !s.equals(LocawebSnapshot.CREATING) && !s.equals(LocawebSnapshot.REVERTING));
-            if (!statusOr404(client, id).equals("404")) {
+            String settled = statusOr404(client, id);
+            if (!Set.of("404", LocawebSnapshot.WAITING_DELETION, LocawebSnapshot.REMOVING).contains(settled)) {
                 client.deleteSnapshot(server, id);
-                run.watch(subject, CLEANUP_PATIENCE, () -> statusOr404(client, id), "404"::equals);
             }
+            run.watch(subject, CLEANUP_PATIENCE, () -> statusOr404(client, id), "404"::equals);
             report.note("cleaned up: snapshot " + id + " is gone");
         } catch (WaitTimeoutException e) {
             report.note("snapshot " + id + " on " + server + " is not gone: " + e.getMessage() + "; check it by hand");

@@ -69,6 +69,24 @@ class ContractSuiteTest {
     }
 
     @Test
+    void aDeleteTheChecksSentIsWaitedForNotSentAgain() {
+        // Done at once, gone only after 2 s: the delete check passes, the "then 404" check has no
+        // patience and fails, and the clean-up finds the snapshot already being deleted. A second
+        // delete would be refused (409) and the clean-up would give up with the snapshot still there.
+        emulator.timing("{\"createMs\": 0, \"deleteMs\": 2000}");
+        Map<String, String> env = new java.util.HashMap<>(both());
+        env.put("VPSSNAP_CONTRACT_PATIENCE_MINUTES", "0");
+        env.remove("VPSSNAP_VPSORG_TOKEN");
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        int status = ContractSuite.run(env, new PrintStream(out, true, StandardCharsets.UTF_8));
+        String printed = out.toString(StandardCharsets.UTF_8);
+        assertEquals(1, status, printed);
+        assertTrue(printed.contains("cleaned up: snapshot") && !printed.contains("delete it by hand"), printed);
+        assertEquals(1, emulator.countRequests("DELETE", "/v1/cloud/servers/cpro0299/snapshots/\\d+"), "one delete: " + printed);
+        assertEquals(0, emulator.locawebSnapshots("cpro0299").size(), printed);
+    }
+
+    @Test
     void aFailedCheckIsReportedAndTheSnapshotStillDeleted() {
         // No patience: the snapshot is still creating at the first look, so that check fails, the
         // delete is refused (Locaweb deletes only done or error snapshots), and the clean-up must wait.
