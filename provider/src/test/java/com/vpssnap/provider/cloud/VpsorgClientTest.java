@@ -97,8 +97,15 @@ class VpsorgClientTest {
         NotFoundException server = assertThrows(NotFoundException.class, () -> client.createSnapshot(4242, "x", null));
         assertEquals("Server not found.", server.apiMessage());
 
-        VpsorgSnapshot young = client.createSnapshot(12347, "young", null);
-        BadRequestException restore = assertThrows(BadRequestException.class, () -> client.restore(young.id()));
-        assertTrue(restore.apiMessage().contains("in_progress"), restore.apiMessage());
+        // Held in `in_progress` by the emulator's own timing, not by racing its 100 ms: a busy machine
+        // can spend that between the create and the restore.
+        emulator.timing("{\"createMs\": 600000}");
+        try {
+            VpsorgSnapshot young = client.createSnapshot(12347, "young", null);
+            BadRequestException restore = assertThrows(BadRequestException.class, () -> client.restore(young.id()));
+            assertTrue(restore.apiMessage().contains("in_progress"), restore.apiMessage());
+        } finally {
+            emulator.timing("{\"createMs\": 100}");
+        }
     }
 }
