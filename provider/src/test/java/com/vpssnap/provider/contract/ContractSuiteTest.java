@@ -11,6 +11,8 @@ import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -69,35 +71,61 @@ class ContractSuiteTest {
     }
 
     @Test
-    void aDeleteTheChecksSentIsWaitedForNotSentAgain() {
-        // Done at once, gone only after 2 s: the delete check passes, the "then 404" check has no
+    void aDeleteTheChecksSentIsWaitedForNotSentAgain() throws Exception {
+        // Done at once, then held in deletion: the delete check passes, the "then 404" check has no
         // patience and fails, and the clean-up finds the snapshot already being deleted. A second
         // delete would be refused (409) and the clean-up would give up with the snapshot still there.
-        emulator.timing("{\"createMs\": 0, \"deleteMs\": 2000}");
-        Map<String, String> env = new java.util.HashMap<>(both());
-        env.put("VPSSNAP_CONTRACT_PATIENCE_MINUTES", "0");
-        env.remove("VPSSNAP_VPSORG_TOKEN");
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        int status = ContractSuite.run(env, new PrintStream(out, true, StandardCharsets.UTF_8));
-        String printed = out.toString(StandardCharsets.UTF_8);
-        assertEquals(1, status, printed);
-        assertTrue(printed.contains("cleaned up: snapshot") && !printed.contains("delete it by hand"), printed);
-        assertEquals(1, emulator.countRequests("DELETE", "/v1/cloud/servers/cpro0299/snapshots/\\d+"), "one delete: " + printed);
-        assertEquals(0, emulator.locawebSnapshots("cpro0299").size(), printed);
+        emulator.timing("{\"createMs\": 0, \"deleteMs\": 600000}");
+        CompletableFuture<Run> run = runOnLocawebWithoutPatience();
+        awaitTheCleanUp(run);
+        emulator.deleteBehindProvider("/locaweb/servers/cpro0299/snapshots/" + FIRST_ID); // the delete completes
+        Run done = run.get(60, TimeUnit.SECONDS);
+        assertEquals(1, done.status(), done.printed());
+        assertTrue(done.printed().contains("cleaned up: snapshot") && !done.printed().contains("delete it by hand"), done.printed());
+        assertEquals(1, emulator.countRequests("DELETE", "/v1/cloud/servers/cpro0299/snapshots/\\d+"), "one delete: " + done.printed());
     }
 
     @Test
-    void aFailedCheckIsReportedAndTheSnapshotStillDeleted() {
-        // No patience: the snapshot is still creating at the first look, so that check fails, the
-        // delete is refused (Locaweb deletes only done or error snapshots), and the clean-up must wait.
+    void aFailedCheckIsReportedAndTheSnapshotStillDeleted() throws Exception {
+        // Held in creating: that check fails at its first look, the delete is refused (Locaweb deletes
+        // only done or error snapshots), and the clean-up must wait for the snapshot to settle.
+        emulator.timing("{\"createMs\": 600000}");
+        CompletableFuture<Run> run = runOnLocawebWithoutPatience();
+        awaitTheCleanUp(run);
+        emulator.patch("/locaweb/servers/cpro0299/snapshots/" + FIRST_ID, "{\"status\": \"done\"}");
+        Run done = run.get(60, TimeUnit.SECONDS);
+        assertEquals(1, done.status(), done.printed());
+        assertTrue(done.printed().contains("FAIL  locaweb: it becomes done, through creating only"), done.printed());
+        assertEquals(0, emulator.locawebSnapshots("cpro0299").size(), "deleted though a check failed: " + done.printed());
+    }
+
+    /** The first snapshot id of a reset emulator's Locaweb. */
+    private static final long FIRST_ID = 2695;
+
+    private record Run(int status, String printed) {
+    }
+
+    /** The suite on Locaweb alone, with no patience for its checks, in the background. */
+    private static CompletableFuture<Run> runOnLocawebWithoutPatience() {
         Map<String, String> env = new java.util.HashMap<>(both());
         env.put("VPSSNAP_CONTRACT_PATIENCE_MINUTES", "0");
         env.remove("VPSSNAP_VPSORG_TOKEN");
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        int status = ContractSuite.run(env, new PrintStream(out, true, StandardCharsets.UTF_8));
-        String printed = out.toString(StandardCharsets.UTF_8);
-        assertEquals(1, status, printed);
-        assertTrue(printed.contains("FAIL  locaweb: it becomes done, through creating only"), printed);
-        assertEquals(0, emulator.locawebSnapshots("cpro0299").size(), "deleted though a check failed: " + printed);
+        return CompletableFuture.supplyAsync(() -> {
+            ByteArrayOutputStream out = new ByteArrayOutputStream();
+            int status = ContractSuite.run(env, new PrintStream(out, true, StandardCharsets.UTF_8));
+            return new Run(status, out.toString(StandardCharsets.UTF_8));
+        });
+    }
+
+    /**
+     * Waits until the clean-up polls the snapshot (the checks look at it at most twice; the
+     * clean-up looks again every 100 ms until it settles), or the run ended without one.
+     */
+    private static void awaitTheCleanUp(CompletableFuture<Run> run) throws InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+        while (!run.isDone() && emulator.countRequests("GET", "/v1/cloud/servers/cpro0299/snapshots/" + FIRST_ID) < 6) {
+            assertTrue(System.nanoTime() < deadline, "no clean-up within 60 s: " + emulator.requests());
+            Thread.sleep(50);
+        }
     }
 }
