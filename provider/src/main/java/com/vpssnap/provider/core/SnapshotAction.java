@@ -1,7 +1,9 @@
 package com.vpssnap.provider.core;
 
 import com.vpssnap.provider.core.spec.ActionSpec;
+import com.vpssnap.provider.core.spec.PropertySpec;
 
+import java.util.List;
 import java.util.stream.Collectors;
 
 import static com.vpssnap.provider.core.SnapshotInputs.NAME_PREFIX;
@@ -22,9 +24,14 @@ public interface SnapshotAction {
      */
     String server(Props config);
 
-    /** The server of a resource's listing query (every query input but the name prefix). */
+    /** What names the server in a resource's listing query: every query input but the name prefix. */
+    static List<PropertySpec> serverInputs(SnapshotResource resource) {
+        return resource.spec().listQuery().stream().filter(p -> !p.name().equals(NAME_PREFIX)).toList();
+    }
+
+    /** The server a configuration names, as "server 12345". */
     static String serverOf(SnapshotResource resource, Props config) {
-        return "server " + resource.spec().listQuery().stream().filter(p -> !p.name().equals(NAME_PREFIX))
-                .map(p -> String.valueOf(config.get(p.name()))).collect(Collectors.joining(" "));
+        return "server " + serverInputs(resource).stream().map(p -> String.valueOf(config.get(p.name())))
+                .collect(Collectors.joining(" "));
     }
 }

@@ -9,7 +9,6 @@ import java.util.Objects;
 
 import static com.vpssnap.provider.core.SnapshotInputs.DESCRIPTION;
 import static com.vpssnap.provider.core.SnapshotInputs.NAME;
-import static com.vpssnap.provider.core.SnapshotInputs.NAME_PREFIX;
 
 /**
  * Takes a snapshot and waits until it is ready; with {@code keep}, then deletes the oldest
@@ -109,8 +108,7 @@ public final class TakeSnapshotAction implements SnapshotAction {
 
     private Props query(Props config) {
         Props.Builder query = Props.builder();
-        resource.spec().listQuery().stream().filter(p -> !p.name().equals(NAME_PREFIX))
-                .forEach(p -> query.put(p.name(), config.get(p.name())));
+        SnapshotAction.serverInputs(resource).forEach(p -> query.put(p.name(), config.get(p.name())));
         return query.build();
     }
 }

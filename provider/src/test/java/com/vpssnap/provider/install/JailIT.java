@@ -46,21 +46,16 @@ class JailIT {
             jail.plugin(plugins, "terraform-provider-vpssnap", TERRAFORM_LAUNCHER);
             TofuCli tofu = new TofuCli(root.resolve("tofu")).pluginsFrom(plugins).env("VPSSNAP_JAVA_OPTS", TRUST);
             tofu.writeConfig(hcl("https://" + Jail.HOST_NAME + ":" + https.port(), true));
-            try {
-                for (String server : List.of("off", "on")) {
-                    tofu.env("VPSSNAP_SERVER", server);
-                    tofu.ok("apply", "-auto-approve");
-                    assertEquals(1, emulator.locawebSnapshots("cpro0299").size(), server);
-                    assertEquals(1, emulator.vpsorgSnapshots(12345).size(), server);
-                    ProcessResult plan = tofu.run("plan", "-detailed-exitcode");
-                    assertEquals(0, plan.exitCode(), "a clean plan, server " + server + ": " + plan);
-                    tofu.ok("destroy", "-auto-approve");
-                    assertEquals(0, emulator.totalSnapshots(), server);
-                }
-                assertTrue(warmServer(jail).isPresent(), "the warm server started inside the jail");
-            } finally {
-                warmServer(jail).flatMap(ProcessHandle::of).ifPresent(ProcessHandle::destroyForcibly);
-            }
+            coldThenWarm(jail, server -> {
+                tofu.env("VPSSNAP_SERVER", server);
+                tofu.ok("apply", "-auto-approve");
+                assertEquals(1, emulator.locawebSnapshots("cpro0299").size(), server);
+                assertEquals(1, emulator.vpsorgSnapshots(12345).size(), server);
+                ProcessResult plan = tofu.run("plan", "-detailed-exitcode");
+                assertEquals(0, plan.exitCode(), "a clean plan, server " + server + ": " + plan);
+                tofu.ok("destroy", "-auto-approve");
+                assertEquals(0, emulator.totalSnapshots(), server);
+            });
         }
     }
 
@@ -87,19 +82,14 @@ class JailIT {
             pulumi.ok("config", "set", "--secret", "vpssnap:locawebToken", EmulatorFixture.LOCAWEB_TOKEN);
             pulumi.ok("config", "set", "vpssnap:vpsorgEndpoint", endpoint + "/api/v1");
             pulumi.ok("config", "set", "--secret", "vpssnap:vpsorgToken", EmulatorFixture.VPSORG_TOKEN);
-            try {
-                for (String server : List.of("off", "on")) {
-                    pulumi.env("VPSSNAP_SERVER", server);
-                    pulumi.ok("up", "--yes", "--skip-preview");
-                    assertEquals(2, emulator.totalSnapshots(), server);
-                    pulumi.ok("preview", "--expect-no-changes");
-                    pulumi.ok("destroy", "--yes");
-                    assertEquals(0, emulator.totalSnapshots(), server);
-                }
-                assertTrue(warmServer(jail).isPresent(), "the warm server started inside the jail");
-            } finally {
-                warmServer(jail).flatMap(ProcessHandle::of).ifPresent(ProcessHandle::destroyForcibly);
-            }
+            coldThenWarm(jail, server -> {
+                pulumi.env("VPSSNAP_SERVER", server);
+                pulumi.ok("up", "--yes", "--skip-preview");
+                assertEquals(2, emulator.totalSnapshots(), server);
+                pulumi.ok("preview", "--expect-no-changes");
+                pulumi.ok("destroy", "--yes");
+                assertEquals(0, emulator.totalSnapshots(), server);
+            });
         }
     }
 
@@ -110,7 +100,7 @@ class JailIT {
             // Not a library at all: the loader would say so (and, for a real host library, load it into ours).
             // Set inside the jail (by its static shell), not for the host's chroot, which would complain itself.
             ProcessBuilder start = new ProcessBuilder("chroot", jail.root().toString(), "/bin/sh", "-c",
-                    "LD_PRELOAD=/etc/hosts LD_LIBRARY_PATH=/etc:/root exec " + PULUMI_LAUNCHER)
+                    "LD_PRELOAD=/etc/hosts LD_AUDIT=/etc/passwd LD_LIBRARY_PATH=/etc:/root exec " + PULUMI_LAUNCHER)
                     .redirectError(root.resolve("stderr.txt").toFile());
             start.environment().clear();
             start.environment().putAll(java.util.Map.of("HOME", "/root", "PATH", "/bin", "VPSSNAP_SERVER", "off",
@@ -160,6 +150,23 @@ class JailIT {
             assertEquals(1, emulator.locawebSnapshots("cpro0299").size());
             assertTrue(arm64.starts().contains("com.vpssnap.provider.terraform.TerraformMain"),
                     "the plugin ran on the package's arm64 runtime and C library: " + arm64.starts());
+        }
+    }
+
+    /** One run of an engine with VPSSNAP_SERVER set to the given value. */
+    private interface ServerSettingRun {
+        void run(String server) throws Exception;
+    }
+
+    /** {@code body} with the server off, then on; the warm server must then run in the jail, and is ended after. */
+    private static void coldThenWarm(Jail jail, ServerSettingRun body) throws Exception {
+        try {
+            for (String server : List.of("off", "on")) {
+                body.run(server);
+            }
+            assertTrue(warmServer(jail).isPresent(), "the warm server started inside the jail");
+        } finally {
+            warmServer(jail).flatMap(ProcessHandle::of).ifPresent(ProcessHandle::destroyForcibly);
         }
     }
 

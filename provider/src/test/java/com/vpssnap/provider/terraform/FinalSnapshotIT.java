@@ -70,16 +70,8 @@ class FinalSnapshotIT extends EmulatorTest {
     @Test
     void haltKeepsTheServerWhoseFinalSnapshotFailed(@TempDir Path dir) throws Exception {
         TofuCli terraform = example(dir, "halt");
-        terraform.ok("apply", "-auto-approve");
-        fillVpsorgServer();
-        ProcessResult removed = terraform.run("apply", "-auto-approve", "-var", "servers=false");
-        assertNotEquals(0, removed.exitCode(), removed.toString());
-        String said = flat(removed.combined());
-        assertTrue(said.contains("Error: Cloud API error on server 12345"), said);
-        assertTrue(said.contains("Snapshot limit reached: server 12345 already has 5 snapshots (maximum 5)."), said);
-        assertEquals("terraform_data.vpsorg_server[0]", terraform.ok("state", "list").stdout().trim(),
-                "the server whose snapshot failed stays; the other one's snapshot was taken and it went");
-        assertEquals(1, CloudCase.LOCAWEB.snapshots(emulator).size());
+        assertTheFullServerStays(terraform);
+        assertEquals(1, CloudCase.LOCAWEB.snapshots(emulator).size(), "the other one's snapshot was taken and it went");
 
         emulator.deleteBehindProvider("/vpsorg/snapshots/" + CloudCase.VPSORG.snapshots(emulator).get(0).path("id").asLong());
         terraform.ok("apply", "-auto-approve", "-var", "servers=false"); // room again: the retry takes it and goes on
@@ -105,12 +97,7 @@ class FinalSnapshotIT extends EmulatorTest {
     void taintStopsADestroyLikeHalt(@TempDir Path dir) throws Exception {
         // Terraform taints only a resource just created (after_create); before a destroy, taint halts.
         TofuCli terraform = example(dir, "taint");
-        terraform.ok("apply", "-auto-approve");
-        fillVpsorgServer();
-        ProcessResult removed = terraform.run("apply", "-auto-approve", "-var", "servers=false");
-        assertNotEquals(0, removed.exitCode(), removed.toString());
-        assertTrue(flat(removed.combined()).contains("Error: Cloud API error on server 12345"), removed.toString());
-        assertEquals("terraform_data.vpsorg_server[0]", terraform.ok("state", "list").stdout().trim());
+        assertTheFullServerStays(terraform);
         String shown = terraform.ok("show", "-json").stdout();
         assertFalse(shown.contains("\"tainted\":true"), "nothing tainted: " + shown);
     }
@@ -145,6 +132,22 @@ class FinalSnapshotIT extends EmulatorTest {
         TofuCli terraform = TofuCli.terraformLatest(dir);
         terraform.writeConfig(config.replace("http://127.0.0.1:8080", emulator.url()).replace("on_failure = halt", "on_failure = " + onFailure));
         return terraform;
+    }
+
+    /**
+     * Applies the example, fills the VPS.org server, then drops both servers with an apply: it
+     * fails naming the server and the cause, and the server whose snapshot failed stays in state.
+     */
+    private static void assertTheFullServerStays(TofuCli terraform) throws Exception {
+        terraform.ok("apply", "-auto-approve");
+        fillVpsorgServer();
+        ProcessResult removed = terraform.run("apply", "-auto-approve", "-var", "servers=false");
+        assertNotEquals(0, removed.exitCode(), removed.toString());
+        String said = flat(removed.combined());
+        assertTrue(said.contains("Error: Cloud API error on server 12345"), said);
+        assertTrue(said.contains("Snapshot limit reached: server 12345 already has 5 snapshots (maximum 5)."), said);
+        assertEquals("terraform_data.vpsorg_server[0]", terraform.ok("state", "list").stdout().trim(),
+                "the server whose snapshot failed stays");
     }
 
     /** VPS.org holds 5 snapshots per server: a sixth, the final one, is refused. */
