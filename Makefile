@@ -184,11 +184,13 @@ demo: install $(PULUMI_DEP)
 RESTAPI ?= $(TOOLS_BIN)/terraform-provider-restapi
 BENCH_FLAGS ?=
 
-## bench: start-up, throughput, polling and memory against the Go peer (restapi), cold, then the warm server beside
-## cold (scripts/bench/server.py); writes the tables of docs/guides/benchmarks.md
+## bench: start-up, throughput, polling and memory against the Go peer (restapi), cold; a drift check on a fresh CI
+## runner (scripts/bench/fresh.py); then the warm server beside cold (scripts/bench/server.py); writes the tables of docs/guides/benchmarks.md
 bench: install dist $(PULUMI_DEP) $(TOFU_DEP) $(TERRAFORM_DEP) $(TOOLS_BIN)/terraform-provider-restapi
 	python3 scripts/bench/bench.py --bin $(BIN) --dist $(DIST) --emulator-jar $(EMULATOR_JAR) --pulumi $(abspath $(PULUMI)) \
 	  --tofu $(abspath $(TOFU)) --restapi $(abspath $(RESTAPI)) --terraform $(abspath $(TERRAFORM)) --readme docs/guides/benchmarks.md --version $(VERSION) $(BENCH_FLAGS)
+	python3 scripts/bench/fresh.py --dist $(DIST) --emulator-jar $(EMULATOR_JAR) --tofu $(abspath $(TOFU)) \
+	  --restapi $(abspath $(RESTAPI)) --readme docs/guides/benchmarks.md --version $(VERSION)
 	python3 scripts/bench/server.py --dist $(DIST) --emulator-jar $(EMULATOR_JAR) --pulumi $(abspath $(PULUMI)) \
 	  --tofu $(abspath $(TOFU)) --restapi $(abspath $(RESTAPI)) --terraform $(abspath $(TERRAFORM)) --readme docs/guides/benchmarks.md --version $(VERSION) $(BENCH_FLAGS)
 
