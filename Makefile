@@ -29,7 +29,7 @@ JAVA_HOST_DEP := $(if $(PULUMI_DEP),$(TOOLS_BIN)/pulumi-language-java)
 JAVA_SOURCES := $(shell find provider/src/main emulator/src/main sdk/java/src component/src/main -type f 2>/dev/null) \
   pom.xml provider/pom.xml emulator/pom.xml sdk/java/pom.xml component/pom.xml
 
-.PHONY: unit fuzz contract build install dist test test-tools demo emulator schema sdks sdk-java sdk-nodejs example-typescript example-rollback-points bench bench-component docs clean tools
+.PHONY: unit classlist fuzz contract build install dist test test-tools demo emulator schema sdks sdk-java sdk-nodejs example-typescript example-rollback-points bench bench-component docs clean tools
 
 ## build: compile every module (emulator, provider, Java SDK, component), package and install the jars (no tests)
 build: $(PROVIDER_JAR)
@@ -54,7 +54,7 @@ $(BIN)/pulumi-resource-vpssnap: $(PROVIDER_JAR) $(LAUNCHER) $(SESSION_BUILT)/$(H
 	  sed 's/@VERSION@/$(VERSION)/' $(LAUNCHER) >$(BIN)/$$name && chmod 0755 $(BIN)/$$name; done
 
 # The release. PLUGIN_DOWNLOAD_URL: where the engine fetches the plugin (default: the schema's,
-# the project's release assets); JLINK_JDK: the JDK 17 whose jlink links the Linux runtimes;
+# the project's release assets); JLINK_JDK: the JDK 25 whose jlink links the Linux runtimes;
 # PLATFORMS: which packages to build (make dist PLATFORMS=linux_amd64 for a quick local build).
 DIST ?= $(CURDIR)/dist
 PLATFORMS ?= linux_amd64 linux_arm64 darwin_amd64 darwin_arm64
@@ -66,7 +66,11 @@ PLUGIN_DOWNLOAD_URL ?=
 # GPG_KEY: the key (id or fingerprint, in the caller's keyring) that signs the Terraform SHA256SUMS; with
 # it, make dist also writes dist/terraform-registry/ (docs/guides/install.md, "Signing a release").
 GPG_KEY ?=
-JLINK_JDK ?= $(shell javac=$$(command -v javac) && dirname "$$(dirname "$$(readlink -f "$$javac")")")
+# A Java 25 home: the runtimes of every platform are Java 25; its jlink links the Linux ones.
+JAVA25 ?= $(firstword $(wildcard /usr/lib/jvm/temurin-25-jdk-* /usr/lib/jvm/java-25-openjdk-*))
+JLINK_JDK ?= $(JAVA25)
+# The classes the Linux runtimes' class-data archive holds (scripts/dist/class_data.py): make classlist.
+CLASSLIST := scripts/dist/plugin.classlist
 # The Python SDK's packages are built in a virtualenv of the pinned `build` and setuptools; the Go
 # SDK's module zip by golang.org/x/mod/zip (tools/pulumi/go-module-zip).
 PYTHON_BUILD_VENV := $(BUILD)/python-build-venv
@@ -74,7 +78,7 @@ PYTHON_BUILD_BUILT := $(PYTHON_BUILD_VENV)/.installed
 GO_MODULE_ZIP := $(TOOLS_BIN)/go-module-zip
 # The dist scripts' tests package the real SDKs with both.
 DIST_TEST_ENV := VPSSNAP_PYTHON_BUILD=$(PYTHON_BUILD_VENV)/bin/python VPSSNAP_GO_MODULE_ZIP=$(GO_MODULE_ZIP)
-DIST_INPUTS := $(PROVIDER_JAR) $(LAUNCHER) $(foreach p,$(PLATFORMS),$(SESSION_BUILT)/$(p)/vpssnap-session) schema.json $(SDK_NODEJS_BUILT) $(PYTHON_BUILD_BUILT) $(GO_MODULE_ZIP) \
+DIST_INPUTS := $(PROVIDER_JAR) $(LAUNCHER) $(CLASSLIST) $(foreach p,$(PLATFORMS),$(SESSION_BUILT)/$(p)/vpssnap-session) schema.json $(SDK_NODEJS_BUILT) $(PYTHON_BUILD_BUILT) $(GO_MODULE_ZIP) \
   $(shell find scripts/dist docs/registry sdk/python sdk/go -type f -not -path '*/__pycache__/*' 2>/dev/null)
 
 # The settings a release was made with, one file per DIST: it changes (and so remakes the release)
@@ -91,15 +95,15 @@ FORCE:
 
 ## dist: every release artifact into dist/, for every platform of PLATFORMS (Terraform zips + SHA256SUMS +
 ## manifest, filesystem and network mirrors, the Pulumi plugin tarballs, Maven repository, npm tarball,
-## Python wheel and sdist, Go module proxy tree, registry docs, runtimes.json), reproducibly. linux_arm64 needs apt to know arm64 packages: set up once
-## (as root or with sudo) by scripts/machine-setup.sh apt-arm64, which this runs.
+## Python wheel and sdist, Go module proxy tree, registry docs, runtimes.json), reproducibly. linux_arm64 needs qemu-user-static
+## (its class-data archive is dumped under emulation): installed once (as root or with sudo) by scripts/machine-setup.sh dist-arm64, which this runs.
 dist: $(DIST)/SHA256SUMS
 
 $(DIST)/SHA256SUMS: $(DIST_INPUTS) $(DIST_SETTINGS)
-	$(if $(filter linux_arm64,$(PLATFORMS)),scripts/machine-setup.sh apt-arm64)
+	$(if $(filter linux_arm64,$(PLATFORMS)),scripts/machine-setup.sh dist-arm64)
 	python3 scripts/dist/dist.py --out $(DIST) --version $(VERSION) --jdk '$(JLINK_JDK)' \
 	  --platforms '$(PLATFORMS)' --inputs $(RUNTIME_INPUTS) \
-	  --source $(TERRAFORM_SOURCE) --launcher $(LAUNCHER) --session $(SESSION_BUILT) --jars provider/target/lib --jar $(PROVIDER_JAR) --schema schema.json \
+	  --source $(TERRAFORM_SOURCE) --launcher $(LAUNCHER) --classlist $(CLASSLIST) --session $(SESSION_BUILT) --jars provider/target/lib --jar $(PROVIDER_JAR) --schema schema.json \
 	  --plugin-download-url '$(PLUGIN_DOWNLOAD_URL)' --sdk-java sdk/java \
 	  --sdk-nodejs-bin sdk/nodejs/bin --sdk-python sdk/python --sdk-go sdk/go \
 	  --python-build $(PYTHON_BUILD_VENV)/bin/python --go-module-zip $(GO_MODULE_ZIP) --registry-docs docs/registry --mvn '$(MVN)' \
@@ -133,6 +137,7 @@ test: install dist $(PULUMI_DEP) $(TOFU_DEP) $(TERRAFORM_DEP) $(TERRAFORM_LATEST
 	shellcheck -s sh $(LAUNCHER) scripts/machine-setup.sh
 	cd $(SESSION_SOURCE) && $(TOOLS_GO_ENV) $(TOOLS_GO) vet . && $(TOOLS_GO_ENV) $(TOOLS_GO) test -count=1 . && test -z "$$("$$($(TOOLS_GO) env GOROOT)/bin/gofmt" -l .)"
 	python3 scripts/dist/reproducible.py --jdk '$(JLINK_JDK)' --inputs $(RUNTIME_INPUTS) --platforms '$(PLATFORMS)' \
+	  --jars provider/target/lib --jar $(PROVIDER_JAR) --launcher $(LAUNCHER) --classlist $(CLASSLIST) \
 	  --version $(VERSION) --sdk-python sdk/python --python-build $(PYTHON_BUILD_VENV)/bin/python --sdk-go sdk/go --go-module-zip $(GO_MODULE_ZIP)
 	@# VPSSNAP_SERVER=off: the end-to-end tests run the plugin cold, as CI (CI=true) would anyway; PluginServerIT
 	@# turns the warm server on, and the install tests' new users (a clean environment) have it on by default.
@@ -149,8 +154,11 @@ test-tools:
 
 $(JAIL_INPUTS)/.complete:
 	scripts/machine-setup.sh jail-inputs $(JAIL_INPUTS)
-# A Java 25 home: the macOS runtimes are Java 25, and the tests run the plugin on it here.
-JAVA25 ?= $(firstword $(wildcard /usr/lib/jvm/temurin-25-jdk-*))
+
+## classlist: the classes the Linux runtimes' class-data archive holds (scripts/dist/plugin.classlist), from
+## each door's training run on Java 25; run it when the plugin's start-up code changes, and commit the list
+classlist: $(PROVIDER_JAR)
+	python3 scripts/dist/class_data.py --java '$(JAVA25)/bin/java' --launcher $(LAUNCHER) --out $(CLASSLIST) provider/target/lib/*.jar $(PROVIDER_JAR)
 
 ## unit: every module's unit tests, in-process (the emulator in the test's JVM, no plugin process, no
 ## engine): the emulator, the cloud clients, the core's lifecycle of each cloud, the component, the dist

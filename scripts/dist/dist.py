@@ -15,13 +15,13 @@
   go/               a Go module proxy tree of github.com/vpssnap/vpssnap/sdk/go (GOPROXY=file://.../go)
   docs/             the docs in the Terraform registry's and the Pulumi registry's layouts
   runtimes.json     each platform's Java runtime: its input (package, version, SHA-256), Java
-                    version, modules and size, so that a rebuild can tell what it used
+                    version, modules, size and class-data archive, so that a rebuild can tell what it used
   SHA256SUMS        every file above
 
 The platforms are linux_amd64, linux_arm64, darwin_amd64 and darwin_arm64 (--platforms picks some).
 Both plugin artifacts of a platform carry the same package: the launcher, lib/*.jar (the same on
-every platform) and runtime/, that platform's Java runtime (runtimes.py), so a user needs nothing
-else. The mirrors hold hard links to the zips of terraform/, not copies.
+every platform) and runtime/, that platform's Java runtime (runtimes.py; on Linux with the plugin's
+class-data archive, class_data.py), so a user needs nothing else. The mirrors hold hard links to the zips of terraform/, not copies.
 The plugin's download URL is a literal in schema.json and in the generated SDKs; a release for
 another URL (make dist PLUGIN_DOWNLOAD_URL=...) swaps that literal in copies, never in sdk/.
 """
@@ -35,6 +35,7 @@ import sys
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 import archives  # noqa: E402
+import class_data  # noqa: E402
 import maven_repository  # noqa: E402
 import runtimes  # noqa: E402
 import sdk_packages  # noqa: E402
@@ -64,6 +65,8 @@ def main():
         source = fetch_runtime_input(platform, args.inputs)
         runtime = os.path.join(work, platform, "runtime")
         runtimes.build(source, os.path.join(args.jdk, "bin", "jlink"), runtime, args.inputs)
+        if platform in class_data.PLATFORMS:
+            dump_class_data(args, common, runtime, platform)
         runtimes_manifest[platform] = runtimes.describe(source, runtime)
         os_name, arch = platform.split("_")
 
@@ -120,7 +123,8 @@ def parse_args():
     p.add_argument("--source", required=True, help="the Terraform source address, HOSTNAME/NAMESPACE/TYPE")
     p.add_argument("--plugin-download-url", default="",
                    help="the URL the release's SDKs and schema name (default: schema.json's pluginDownloadURL)")
-    p.add_argument("--jdk", required=True, help="the JDK 17 whose jlink links the Linux runtimes")
+    p.add_argument("--jdk", required=True, help="the JDK 25 whose jlink links the Linux runtimes")
+    p.add_argument("--classlist", required=True, help="the committed class list of the Linux runtimes' archive (class_data.py)")
     p.add_argument("--platforms", default=" ".join(runtimes.PLATFORMS),
                    help="OS_ARCH, separated by spaces or commas (default: every platform: %(default)s)")
     p.add_argument("--inputs", required=True, help="where the runtimes' downloaded inputs are kept between builds")
@@ -158,15 +162,16 @@ def parse_args():
 
 
 def check_jdk(jdk):
-    """The Linux runtimes are Java 17 (docs/guides/install.md, "The bundled Java runtime"), linked by a JDK 17's jlink."""
+    """The Linux runtimes are Java 25 (docs/guides/install.md, "The bundled Java runtime"), linked by a JDK 25's jlink
+    (jlink links only jmods of its own feature version)."""
     release = os.path.join(jdk, "release")
     version = ""
     if os.path.isfile(release):
         with open(release) as f:
             version = next((line.split("=", 1)[1].strip().strip('"') for line in f if line.startswith("JAVA_VERSION=")), "")
-    if not version.startswith("17") or not os.path.isfile(os.path.join(jdk, "bin", "jlink")):
-        sys.exit(f"dist: JLINK_JDK={jdk!r} must be a JDK 17 with jlink (found Java {version or 'none'}); "
-                 "Debian: apt-get install openjdk-17-jdk-headless, then make dist JLINK_JDK=/usr/lib/jvm/java-17-openjdk-amd64")
+    if version.split(".")[0] != runtimes.JAVA_FEATURE or not os.path.isfile(os.path.join(jdk, "bin", "jlink")):
+        sys.exit(f"dist: JLINK_JDK={jdk!r} must be a JDK {runtimes.JAVA_FEATURE} with jlink (found Java {version or 'none'}); "
+                 f"install one (Temurin, or Debian 13's openjdk-{runtimes.JAVA_FEATURE}-jdk-headless), then make dist JLINK_JDK=<its home>")
 
 
 def build_common(args, common):
@@ -192,6 +197,18 @@ def package_root(common, runtime, session, root, launcher_name):
     shutil.copytree(runtime, os.path.join(root, "runtime"), copy_function=os.link)
     os.link(os.path.join(common, "launcher"), os.path.join(root, launcher_name))
     return root
+
+
+def dump_class_data(args, common, runtime, platform):
+    """The plugin's class-data archive into a Linux runtime, for the jars of the package (class_data.py)."""
+    lib = os.path.join(common, "lib")
+    with open(os.path.join(common, "launcher")) as f:
+        flags = class_data.launcher_flags(f.read(), int(runtimes.JAVA_FEATURE))
+    try:
+        class_data.dump(runtime, platform, [os.path.join(lib, n) for n in sorted(os.listdir(lib)) if n.endswith(".jar")],
+                        os.path.abspath(args.classlist), flags, args.epoch)
+    except class_data.ClassDataError as e:
+        sys.exit(f"dist: {e}")
 
 
 def fetch_runtime_input(platform, inputs):

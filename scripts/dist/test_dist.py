@@ -14,6 +14,7 @@ import unittest
 import zipfile
 
 import archives
+import class_data
 import dist
 import maven_repository
 import runtimes
@@ -139,6 +140,38 @@ class RuntimesTest(unittest.TestCase):
             runtimes.fetch("windows_amd64", d)
         self.assertIn("'windows_amd64'", str(refused.exception))
         self.assertIn("linux_amd64, linux_arm64, darwin_amd64, darwin_arm64", str(refused.exception))
+
+
+class ClassDataTest(unittest.TestCase):
+    LAUNCHER = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "..", "provider", "src", "main", "sh", "vpssnap-launcher")
+
+    def test_the_archive_is_dumped_with_the_launchers_own_flags(self):
+        with open(self.LAUNCHER) as f:
+            text = f.read()
+        on_25, on_17 = class_data.launcher_flags(text, 25), class_data.launcher_flags(text, 17)
+        self.assertIn("-XX:+UseSerialGC", on_17)
+        self.assertIn("-Xmx128m", on_17)
+        self.assertEqual(on_17 + ["--enable-native-access=ALL-UNNAMED", "--sun-misc-unsafe-memory-access=allow"], on_25)
+        with self.assertRaises(class_data.ClassDataError):
+            class_data.launcher_flags("#!/bin/sh\nexec java\n", 25)
+
+    def test_a_training_list_keeps_classes_and_lambdas_sorted_without_ids_or_constant_pool_lines(self):
+        raw = ["# NOTE: generated\n", "java/lang/Object id: 0\n", "com/vpssnap/A id: 7\n",
+               "@cp com/vpssnap/A 2 4 9\n", "@lambda-proxy com/vpssnap/A run ()Ljava/lang/Runnable; ()V\n",
+               "java/lang/Object id: 0\n", "\n"]
+        self.assertEqual(["@lambda-proxy com/vpssnap/A run ()Ljava/lang/Runnable; ()V", "com/vpssnap/A", "java/lang/Object"],
+                         class_data.normalize(raw))
+
+    def test_a_list_naming_classes_that_are_gone_is_stale_past_two_percent(self):
+        with tempfile.TemporaryDirectory() as d:
+            listed = os.path.join(d, "classlist")
+            with open(listed, "w") as f:
+                f.write("# comment\n@lambda-proxy x\n" + "".join(f"com/x/C{i}\n" for i in range(100)))
+            class_data.check_list_is_current(listed, "Preload Warning: Cannot find com/x/C1\nPreload Warning: Cannot find com/x/C2\n")
+            with self.assertRaises(class_data.ClassDataError) as stale:
+                class_data.check_list_is_current(listed, "".join(f"Preload Warning: Cannot find com/x/C{i}\n" for i in range(3)))
+            self.assertIn("make classlist", str(stale.exception))
+            self.assertIn("3 of its 100 classes", str(stale.exception))
 
 
 class TerraformRegistryTest(unittest.TestCase):

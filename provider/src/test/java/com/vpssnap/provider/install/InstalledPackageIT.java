@@ -15,47 +15,48 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
- * The installed package is never written to: the class-data archive that makes start-up fast is
- * trained on the first run into the user's cache, used by later runs (-Xshare:on starts only if the
- * JVM maps it), and a copy of the package elsewhere, whose jars the archive does not fit, gets an
- * archive of its own instead of a stale one.
+ * The installed package is never written to. A Linux package ships its class-data archive
+ * (runtime/lib/vpssnap.jsa): the first run copies the jars once into the user's cache with the time
+ * the archive was dumped with, and every run maps it (-Xshare:on starts only if the JVM maps the
+ * archive and accepts its class path: the runtime has no other). A copy of the package elsewhere
+ * gets copies of its own. The trained archive (macOS, or a Java given by VPSSNAP_JAVA) is below.
  */
 class InstalledPackageIT {
     @Test
-    void theFirstRunTrainsAnArchiveInTheUsersCacheAndTheReleaseStaysUntouched(@TempDir Path root) throws Exception {
+    void theFirstRunMapsTheShippedArchiveThroughCopiesInTheUsersCacheAndTheReleaseStaysUntouched(@TempDir Path root) throws Exception {
         NewUser user = new NewUser(root);
         UnpackedPlugin plugin = UnpackedPlugin.unpack(root.resolve("plugin"));
         Map<String, String> before = PackageFingerprint.of(plugin.dir());
 
-        assertTrue(plugin.firstLine(user, Map.of()).matches("\\d+"), "the first run starts as usual, with no java on PATH");
-        Path archive = awaitOneArchive(user.vpssnapCache());
-        assertTrue(archive.getFileName().toString().startsWith(Release.VERSION + "-pulumi-"), archive.toString());
         assertTrue(plugin.firstLine(user, Map.of("VPSSNAP_JAVA_OPTS", "-Xshare:on")).matches("\\d+"),
-                "with -Xshare:on the JVM starts only if it maps the archive");
+                "the very first run maps the shipped archive, with no java on PATH");
+        Path staged = onlyStagedCopy(user.vpssnapCache());
+        assertTrue(staged.getFileName().toString().startsWith(Release.VERSION + "-"), staged.toString());
+        assertEquals(jarNames(plugin.dir().resolve("lib")), jarNames(staged), "every jar of the package, and only those");
+        assertTrue(list(user.vpssnapCache()).stream().noneMatch(p -> p.toString().endsWith(".jsa") || p.toString().endsWith(".aot")),
+                "nothing is trained where the package ships an archive: " + list(user.vpssnapCache()));
+        assertTrue(plugin.firstLine(user, Map.of("VPSSNAP_JAVA_OPTS", "-Xshare:on")).matches("\\d+"), "and the next run, from the same copies");
+        assertEquals(1, stagedCopies(user.vpssnapCache()).size());
 
         UnpackedPlugin moved = UnpackedPlugin.unpack(root.resolve("elsewhere"));
-        assertTrue(moved.firstLine(user, Map.of()).matches("\\d+"));
-        awaitArchives(user.vpssnapCache(), 2);
         assertTrue(moved.firstLine(user, Map.of("VPSSNAP_JAVA_OPTS", "-Xshare:on")).matches("\\d+"),
-                "a package unpacked elsewhere trains and maps its own archive");
+                "a package unpacked elsewhere maps the archive through copies of its own");
+        assertEquals(2, stagedCopies(user.vpssnapCache()).size());
 
         assertEquals(before, PackageFingerprint.of(plugin.dir()), "nothing in the installed package was written, added or removed");
     }
 
     @Test
-    void underBusyboxAloneItStartsTrainsAndMapsItsArchive(@TempDir Path root) throws Exception {
-        // A non-GNU userland: busybox's sh, and nothing but busybox's applets on PATH.
+    void underBusyboxAloneItCopiesTheJarsAndMapsTheShippedArchive(@TempDir Path root) throws Exception {
+        // A non-GNU userland: busybox's sh, and nothing but busybox's applets on PATH (its cp, touch -t, stat, cksum).
         NewUser user = new NewUser(root);
         Path applets = Files.createDirectories(root.resolve("busybox"));
         user.ok(root, List.of("busybox", "--install", "-s", applets.toString()));
-        Map<String, String> busybox = Map.of("PATH", applets.toString());
         UnpackedPlugin plugin = UnpackedPlugin.unpack(root.resolve("plugin"));
         List<String> sh = List.of(applets.resolve("sh").toString());
-
-        assertTrue(plugin.firstLine(user, busybox, sh).matches("\\d+"), "it starts under busybox sh with busybox's tools");
-        awaitOneArchive(user.vpssnapCache());
         assertTrue(plugin.firstLine(user, Map.of("PATH", applets.toString(), "VPSSNAP_JAVA_OPTS", "-Xshare:on"), sh).matches("\\d+"),
-                "busybox's stat, cksum, find and setsid trained an archive the JVM maps");
+                "busybox's tools made copies the JVM accepts for the shipped archive");
+        onlyStagedCopy(user.vpssnapCache());
     }
 
     @Test
@@ -79,6 +80,20 @@ class InstalledPackageIT {
         Map<String, String> noCache = Map.of("XDG_CACHE_HOME", root.resolve("not-a-folder").toString());
         assertTrue(plugin.firstLine(user, noCache).matches("\\d+"), "no cache, no archive: it still starts");
         assertTrue(plugin.firstLine(user, noCache).matches("\\d+"), "and again, with no training left half done");
+    }
+
+    private static List<Path> stagedCopies(Path cache) throws Exception {
+        return list(cache).stream().filter(p -> p.toString().endsWith(".lib") && Files.isRegularFile(p.resolve(".complete"))).toList();
+    }
+
+    private static Path onlyStagedCopy(Path cache) throws Exception {
+        List<Path> copies = stagedCopies(cache);
+        assertEquals(1, copies.size(), "one finished copy of the jars in " + list(cache));
+        return copies.get(0);
+    }
+
+    private static List<String> jarNames(Path folder) throws Exception {
+        return list(folder).stream().map(p -> p.getFileName().toString()).filter(n -> n.endsWith(".jar")).toList();
     }
 
     private static Path awaitOneArchive(Path cache) throws Exception {
