@@ -95,12 +95,11 @@ FORCE:
 
 ## dist: every release artifact into dist/, for every platform of PLATFORMS (Terraform zips + SHA256SUMS +
 ## manifest, filesystem and network mirrors, the Pulumi plugin tarballs, Maven repository, npm tarball,
-## Python wheel and sdist, Go module proxy tree, registry docs, runtimes.json), reproducibly. linux_arm64 needs qemu-user-static
-## (its class-data archive is dumped under emulation): installed once (as root or with sudo) by scripts/machine-setup.sh dist-arm64, which this runs.
+## Python wheel and sdist, Go module proxy tree, registry docs, runtimes.json), reproducibly. The Linux runtimes' packages come through
+## an apt configuration of the build's own (scripts/dist/runtimes.py): no root, and the machine's apt is not changed.
 dist: $(DIST)/SHA256SUMS
 
 $(DIST)/SHA256SUMS: $(DIST_INPUTS) $(DIST_SETTINGS)
-	$(if $(filter linux_arm64,$(PLATFORMS)),scripts/machine-setup.sh dist-arm64)
 	python3 scripts/dist/dist.py --out $(DIST) --version $(VERSION) --jdk '$(JLINK_JDK)' \
 	  --platforms '$(PLATFORMS)' --inputs $(RUNTIME_INPUTS) \
 	  --source $(TERRAFORM_SOURCE) --launcher $(LAUNCHER) --classlist $(CLASSLIST) --session $(SESSION_BUILT) --jars provider/target/lib --jar $(PROVIDER_JAR) --schema schema.json \

@@ -1,9 +1,6 @@
 #!/bin/sh
 # What make needs from Debian's packages beyond the README's prerequisites, installed when missing
 # (as root, or through sudo), so that `make dist` and `make test` do all set-up on a fresh machine:
-#   dist-arm64      qemu-user-static: `make dist` dumps the linux_arm64 runtime's class-data archive
-#                   with the arm64 JVM under emulation (its packages come through an apt configuration
-#                   of the build's own: scripts/dist/runtimes.py)
 #   test-tools      qemu-user-static (the linux_arm64 packages run under emulation), shellcheck
 #                   (the launcher's lint), busybox (the launcher under a non-GNU userland)
 #   jail-inputs DIR what the tests' jails hold beside the package: a static busybox (DIR/busybox,
@@ -22,12 +19,6 @@ as_root() {
 
 apt_knows() {
   apt-cache show --no-all-versions "$1" >/dev/null 2>&1
-}
-
-dist_arm64() {
-  command -v qemu-aarch64-static >/dev/null 2>&1 && return 0
-  apt_knows qemu-user-static || as_root apt-get update -q
-  as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -q --no-install-recommends qemu-user-static
 }
 
 test_tools() {
@@ -55,8 +46,7 @@ jail_inputs() {
 }
 
 case ${1:-} in
-  dist-arm64) dist_arm64 ;;
   test-tools) test_tools ;;
   jail-inputs) jail_inputs "${2:?jail-inputs needs a folder}" ;;
-  *) echo "usage: $0 dist-arm64 | test-tools | jail-inputs DIR" >&2; exit 2 ;;
+  *) echo "usage: $0 test-tools | jail-inputs DIR" >&2; exit 2 ;;
 esac

@@ -13,8 +13,12 @@ time (SOURCE_DATE_EPOCH), written beside the archive as a `touch -t` stamp (UTC)
 copies the package's jars once into the user's cache with that time, and starts from there. Java 19
 and later accept an archive whose jars moved together to another folder.
 
-linux_arm64's dump runs the arm64 runtime under qemu-aarch64-static. The macOS runtimes are
-signed bytes from a wheel, which no macOS machine here could dump for: they keep the per-user archive.
+Only linux_amd64 ships one (decision). linux_arm64's dump would run the arm64 JVM under
+qemu-aarch64-static, and there it is not reproducible: two dumps on an idle machine gave the same
+bytes, but one made while every core was busy differed in 3.2 MB of 50.7 MB, twice, with and without
+-Xint (2026-12-07). A release must not depend on how busy its build machine was, so linux_arm64 trains
+its archive per user, as macOS does (its runtime is signed bytes from a wheel no machine here could
+dump for), until an arm64 machine dumps it natively.
 """
 import os
 import re
@@ -25,8 +29,7 @@ import time
 
 ARCHIVE = os.path.join("lib", "vpssnap.jsa")
 STAMP = ARCHIVE + ".stamp"
-PLATFORMS = ("linux_amd64", "linux_arm64")
-EMULATOR = {"linux_arm64": ["qemu-aarch64-static"]}
+PLATFORMS = ("linux_amd64",)
 # A list that names classes the jars no longer have is stale: past this share, the build fails.
 MAX_MISSING = 0.02
 
@@ -50,7 +53,9 @@ def dump(runtime, platform, jars, classlist, flags, epoch):
     folder of its own, with the class path and every file it names relative to it, and that folder's
     path always has the same length (/tmp/vpssnap-cds-XXXXXXXX): the archive records the class path
     as given, and the length of its absolute form (what Java's relocation of the jars starts from),
-    and the same bytes must come out wherever the build runs."""
+    and the same bytes must come out wherever the build runs. -Xint: no compiler thread runs beside
+    the dump (the archive's bytes are the same with it on linux_amd64, where both were compared), so
+    the machine's load cannot reach the dump through the JIT's timing."""
     work = tempfile.mkdtemp(prefix="vpssnap-cds-", dir="/tmp")
     os.makedirs(os.path.join(work, "lib"))
     for jar in jars:
@@ -63,9 +68,9 @@ def dump(runtime, platform, jars, classlist, flags, epoch):
     if len(loaders) != 1:
         raise ClassDataError(f"{runtime}/bin holds {len(loaders)} loaders; a Linux runtime has one (runtimes.py)")
     runtime = os.path.abspath(runtime)
-    command = EMULATOR.get(platform, []) + [
+    command = [
         os.path.join(runtime, "bin", loaders[0]), "--library-path", os.path.join(runtime, "glibc"),
-        os.path.join(runtime, "bin", "java"), *flags, "-Xlog:cds=warning:stdout", "-Xshare:dump",
+        os.path.join(runtime, "bin", "java"), *flags, "-Xint", "-Xlog:cds=warning:stdout", "-Xshare:dump",
         "-XX:SharedClassListFile=classlist", "-XX:SharedArchiveFile=archive.jsa", "-cp", class_path]
     try:
         result = subprocess.run(command, cwd=work, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)

@@ -26,10 +26,6 @@ import class_data  # noqa: E402
 import runtimes  # noqa: E402
 import sdk_packages  # noqa: E402
 
-# The Linux runtimes whose class-data archive is dumped in both builds. linux_arm64's dump runs the
-# arm64 JVM under qemu (140 s here; twice, once under load, about 6 minutes of make test): the same
-# code on the same inputs, rebuilt under load by hand when the dump changes (issue notes).
-ARCHIVES_REBUILT = ("linux_amd64",)
 # The busy loops stop by themselves after this long, should this script die without stopping them.
 LOAD_LIMIT_SECONDS = 600
 
@@ -86,7 +82,7 @@ def main():
 def build_runtime(args, source, jlink, platform, runtime):
     """platform's runtime as dist.py builds it: with the class-data archive on Linux when the jars are given."""
     runtimes.build(source, jlink, runtime, args.inputs)
-    if args.jars and platform in ARCHIVES_REBUILT:
+    if args.jars and platform in class_data.PLATFORMS:
         jars = sorted(os.path.join(args.jars, n) for n in os.listdir(args.jars) if n.endswith(".jar")) + [args.jar]
         with open(args.launcher) as f:
             flags = class_data.launcher_flags(f.read(), int(runtimes.JAVA_FEATURE))

@@ -22,7 +22,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * platform's package, so tofu is given the arm64 zip unpacked where an unpacked filesystem mirror
  * keeps linux_amd64's (init then hashes it, and the lock must hold linux_arm64's h1: from the
  * release), and pulumi installs the tarball with `plugin install --file`. Class-data training is
- * off: under emulation it would only slow the test, and it is the JDK 17 code path the amd64 tests train.
+ * off: under emulation it would only slow the test, and it is the Java 25 path InstalledPackageIT trains.
  */
 class Arm64EmulatedIT {
     @Test

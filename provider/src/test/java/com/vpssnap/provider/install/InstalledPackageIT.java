@@ -15,7 +15,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
- * The installed package is never written to. A Linux package ships its class-data archive
+ * The installed package is never written to. The linux_amd64 package ships its class-data archive
  * (runtime/lib/vpssnap.jsa): the first run copies the jars once into the user's cache with the time
  * the archive was dumped with, and every run maps it (-Xshare:on starts only if the JVM maps the
  * archive and accepts its class path: the runtime has no other). A copy of the package elsewhere
@@ -61,7 +61,8 @@ class InstalledPackageIT {
 
     @Test
     void onJava25ItTrainsAndUsesAnAotCache(@TempDir Path root) throws Exception {
-        // The macOS packages carry Java 25: the plugin and its AOT cache, run here on the machine's Java 25.
+        // The linux_arm64 and macOS packages carry Java 25 and no archive: the plugin and its trained AOT
+        // cache, run here on the machine's Java 25.
         NewUser user = new NewUser(root);
         UnpackedPlugin plugin = UnpackedPlugin.unpack(root.resolve("plugin"));
         Map<String, String> java25 = Map.of("VPSSNAP_JAVA", TestEnvironment.java25().toString());
