@@ -57,7 +57,7 @@ class Arm64EmulatedIT {
         }
         assertTrue(arm64.starts().contains("com.vpssnap.provider.terraform.TerraformMain"),
                 "tofu's provider ran on the package's arm64 runtime: " + arm64.starts());
-        ProcessResult helper = user.run(root, List.of("qemu-aarch64-static", packageDir.resolve("lib/vpssnap-session").toString()));
+        ProcessResult helper = user.run(root, List.of("qemu-aarch64-static", "-cpu", EmulatedArm64.CPU, packageDir.resolve("lib/vpssnap-session").toString()));
         assertEquals(2, helper.exitCode(), "the arm64 session helper runs and refuses to be run by hand: " + helper);
         assertTrue(helper.stderr().contains("it is run by the vpssnap launcher"), helper.toString());
     }
