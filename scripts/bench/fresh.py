@@ -9,7 +9,8 @@ release's own for vpssnap; restapi's binary zipped and laid out the same way), t
 `tofu plan -detailed-exitcode` of SNAPSHOTS existing snapshots, which must find no change.
 vpssnap runs with each server setting (off: the CI default, a JVM per engine session; on, with a
 60 s idle time so that nothing outlives a job by much); a server a run started is stopped before the
-next run. Medians of --runs interleaved rounds. Writes the table between <!-- bench-fresh:begin -->
+next run. Medians of --runs interleaved rounds. Then the first start of the linux_amd64 package with an
+empty cache against a later one (exec to the Terraform handshake). Writes the tables between <!-- bench-fresh:begin -->
 and <!-- bench-fresh:end --> of --readme.
 """
 import argparse
@@ -25,6 +26,7 @@ import zipfile
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 from bench import Emulator, goal, run, write_readme  # noqa: E402
+from handshake import terraform_env_with_client_cert, time_to_handshake  # noqa: E402
 
 SNAPSHOTS = 20
 RESTAPI_VERSION = "1.20.0"
@@ -134,7 +136,25 @@ def stop_servers(home):
                 pass
 
 
-def table(medians, args):
+def first_and_later_starts(args, work, runs):
+    """Exec to the Terraform handshake (AutoMTLS, as tofu starts it) of the released linux_amd64
+    package: the first start with an empty cache (a fresh runner's), then a later one; medians of runs."""
+    package = os.path.join(work, "package")
+    with zipfile.ZipFile(os.path.join(args.dist, "terraform", f"terraform-provider-vpssnap_{args.version}_linux_amd64.zip")) as z:
+        for info in z.infolist():
+            z.extract(info, package)
+            os.chmod(os.path.join(package, info.filename), (info.external_attr >> 16) & 0o777 or 0o644)
+    launcher = os.path.join(package, f"terraform-provider-vpssnap_v{args.version}")
+    env = {**terraform_env_with_client_cert(work), "VPSSNAP_SERVER": "off"}
+    first, later = [], []
+    for n in range(runs):
+        cache = {**env, "VPSSNAP_CACHE_DIR": os.path.join(work, f"start-cache-{n}")}
+        first.append(time_to_handshake([launcher], cache) * 1000)
+        later.append(time_to_handshake([launcher], cache) * 1000)
+    return statistics.median(first), statistics.median(later)
+
+
+def table(medians, starts, args):
     peer = medians["restapi"]
     rows = []
     for name in CANDIDATES:
@@ -147,8 +167,13 @@ def table(medians, args):
     out = [f"| fresh runner, {SNAPSHOTS} existing snapshots | `tofu init` | `tofu plan` | init + plan | init target | init + plan target |",
            "|---|---|---|---|---|---|"]
     out += ["| " + " | ".join(r) + " |" for r in rows]
+    first, later = starts
     out.append("")
-    out.append(f"Ratios are to restapi's in the same run. Medians of {args.runs} interleaved rounds; empty HOME, CI=true, "
+    out.append("| linux_amd64 package, exec to handshake (AutoMTLS) | first start, empty cache | a later start | ratio | target |")
+    out.append("|---|---|---|---|---|")
+    out.append(f"| the shipped class-data archive | {first:.0f} ms | {later:.0f} ms | {first / later:.2f}× | {goal(first / later, 1.5)} |")
+    out.append("")
+    out.append(f"Ratios are to restapi's in the same run. Medians of {args.runs} interleaved rounds (start-up: {3 * args.runs}); empty HOME, CI=true, "
                f"init from a packed filesystem mirror; machine: {os.cpu_count()} cores; `make bench` on {time.strftime('%Y-%m-%d')}.")
     return "\n".join(out)
 
@@ -175,7 +200,8 @@ def main():
                 samples[name].append((ours if provider == "vpssnap" else peer).fresh_run(extra))
         medians = {name: tuple(statistics.median(s[i] for s in runs) for i in (0, 1)) + (statistics.median(sum(s) for s in runs),)
                    for name, runs in samples.items()}
-        text = table(medians, args)
+        starts = first_and_later_starts(args, work, 3 * args.runs)
+        text = table(medians, starts, args)
         print(text)
         if args.readme:
             write_readme(args.readme, text, "bench-fresh")
