@@ -47,28 +47,6 @@ class InstalledPackageIT {
     }
 
     @Test
-    void aCopyOfTheJarsThatAnotherUserOwnsOrCanWriteIsNeverUsed(@TempDir Path root) throws Exception {
-        NewUser user = new NewUser(root);
-        UnpackedPlugin plugin = UnpackedPlugin.unpack(root.resolve("plugin"));
-        Map<String, String> mapped = Map.of("VPSSNAP_JAVA_OPTS", "-Xshare:on");
-        assertTrue(plugin.firstLine(user, mapped).matches("\\d+"));
-        Path staged = onlyStagedCopy(user.vpssnapCache());
-        assertTrue(Files.getPosixFilePermissions(staged).equals(java.nio.file.attribute.PosixFilePermissions.fromString("rwx------")),
-                "the copy is the user's alone: " + Files.getPosixFilePermissions(staged));
-
-        // Writable by others: left alone, so there is no archive, and -Xshare:on cannot start.
-        user.ok(root, List.of("chmod", "0777", staged.toString()));
-        assertTrue(!plugin.firstLine(user, mapped).matches("\\d+"), "a copy others can write is not put on the class path");
-        assertTrue(plugin.firstLine(user, Map.of()).matches("\\d+"), "and the plugin still starts, without the archive");
-
-        // Owned by another user (nobody, a real uid of this machine), even if no one else can write it.
-        user.ok(root, List.of("chmod", "0700", staged.toString()));
-        user.ok(root, List.of("chown", "-R", "65534", staged.toString()));
-        assertTrue(!plugin.firstLine(user, mapped).matches("\\d+"), "another user's copy is not put on the class path");
-        assertTrue(plugin.firstLine(user, Map.of()).matches("\\d+"));
-    }
-
-    @Test
     void underBusyboxAloneItCopiesTheJarsAndMapsTheShippedArchive(@TempDir Path root) throws Exception {
         // A non-GNU userland: busybox's sh, and nothing but busybox's applets on PATH (its cp, touch -t, stat, cksum).
         NewUser user = new NewUser(root);
