@@ -6,12 +6,14 @@ import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
@@ -44,6 +46,35 @@ class InstalledPackageIT {
         assertEquals(2, stagedCopies(user.vpssnapCache()).size());
 
         assertEquals(before, PackageFingerprint.of(plugin.dir()), "nothing in the installed package was written, added or removed");
+    }
+
+    @Test
+    void aCopyOfTheJarsThatAnotherUserOwnsOrCanWriteIsNeverUsedColdOrWarm(@TempDir Path root) throws Exception {
+        NewUser user = new NewUser(root);
+        UnpackedPlugin plugin = UnpackedPlugin.unpack(root.resolve("plugin"));
+        // -Xshare:on starts only if the shipped archive is mapped, which needs the copy on the class path.
+        // No training: a refused copy falls back to a per-user archive, which would map too, later.
+        Map<String, String> cold = Map.of("VPSSNAP_SERVER", "off", "VPSSNAP_JAVA_OPTS", "-Xshare:on", "VPSSNAP_CDS_TRAINING", "off");
+        Map<String, String> warm = Map.of("VPSSNAP_SERVER", "on", "VPSSNAP_JAVA_OPTS", "-Xshare:on", "VPSSNAP_CDS_TRAINING", "off");
+        assertTrue(plugin.firstLine(user, warm).matches("\\d+"));
+        Path staged = onlyStagedCopy(user.vpssnapCache());
+        assertEquals(PosixFilePermissions.fromString("rwx------"), Files.getPosixFilePermissions(staged), "the copy is the user's alone");
+        // That run started a warm server from the copy; once it is up, a session it may serve goes to it.
+        awaitServer(user.vpssnapCache().resolve("server"));
+        assertTrue(plugin.firstLine(user, warm).matches("\\d+"));
+
+        // Writable by others: left alone, by the cold plugin and by the server started from it.
+        user.ok(root, List.of("chmod", "0777", staged.toString()));
+        assertFalse(plugin.firstLine(user, cold).matches("\\d+"), "a copy others can write is not put on the class path");
+        assertFalse(plugin.firstLine(user, warm).matches("\\d+"), "nor is the session handed to the server started from it");
+        assertTrue(plugin.firstLine(user, Map.of("VPSSNAP_SERVER", "off")).matches("\\d+"), "the plugin still starts, without the archive");
+
+        // Owned by another user (nobody, a real uid of this machine), even if no one else can write it.
+        user.ok(root, List.of("chmod", "0700", staged.toString()));
+        user.ok(root, List.of("chown", "-R", "65534", staged.toString()));
+        assertFalse(plugin.firstLine(user, cold).matches("\\d+"), "another user's copy is not put on the class path");
+        assertFalse(plugin.firstLine(user, warm).matches("\\d+"), "nor is the session handed to the server started from it");
+        assertTrue(plugin.firstLine(user, Map.of("VPSSNAP_SERVER", "off")).matches("\\d+"));
     }
 
     @Test
@@ -113,6 +144,18 @@ class InstalledPackageIT {
             Thread.sleep(200);
         }
         throw new AssertionError("expected " + count + " archive(s) in " + cache + ", found " + list(cache));
+    }
+
+    /** Waits (at most two minutes: a server starts in about a second) for a server's endpoint file in {@code folder}. */
+    private static void awaitServer(Path folder) throws Exception {
+        long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(2);
+        while (System.nanoTime() < deadline) {
+            if (list(folder).stream().anyMatch(p -> p.getFileName().toString().endsWith(".endpoint"))) {
+                return;
+            }
+            Thread.sleep(100);
+        }
+        throw new AssertionError("no warm server wrote its endpoint in " + folder + ": " + list(folder));
     }
 
     private static List<Path> list(Path dir) throws Exception {
