@@ -1,11 +1,15 @@
 package com.vpssnap.provider.terraform;
 
+import com.google.protobuf.ByteString;
 import com.vpssnap.provider.core.Props;
 import com.vpssnap.provider.core.ProviderException;
 import com.vpssnap.provider.core.SnapshotResource;
+import com.vpssnap.provider.core.Spelling;
+import com.vpssnap.provider.core.spec.ResourceSpec;
 import com.vpssnap.provider.terraform.cty.CtyJson;
 import com.vpssnap.provider.terraform.cty.CtyType;
 import com.vpssnap.provider.terraform.proto.Tfplugin6.ResourceIdentityData;
+import com.vpssnap.provider.terraform.proto.Tfplugin6.ResourceIdentitySchema;
 import com.vpssnap.provider.terraform.proto.Tfplugin6.UpgradeResourceIdentity;
 
 import java.util.Map;
@@ -14,7 +18,7 @@ import static com.vpssnap.provider.terraform.DynamicValues.dynamic;
 import static com.vpssnap.provider.terraform.DynamicValues.object;
 
 /**
- * Resource identity (protocol 6.9): a snapshot's identity on and off the wire. What the identity
+ * Resource identity (protocol 6.9): its schema, and a snapshot's identity on and off the wire. What the identity
  * holds, and how a snapshot is found by it, is the core's ({@link SnapshotResource#identity}).
  */
 final class TerraformIdentity {
@@ -22,6 +26,15 @@ final class TerraformIdentity {
     static final long VERSION = 0;
 
     private TerraformIdentity() {
+    }
+
+    /** A resource's identity schema: every attribute is needed to import by it. */
+    static ResourceIdentitySchema schema(ResourceSpec spec) {
+        ResourceIdentitySchema.Builder schema = ResourceIdentitySchema.newBuilder().setVersion(VERSION);
+        spec.identity().forEach(p -> schema.addIdentityAttributes(ResourceIdentitySchema.IdentityAttribute
+                .newBuilder().setName(p.terraformName()).setType(ByteString.copyFrom(TerraformSchema.type(p.type()).toJsonBytes()))
+                .setRequiredForImport(true).setDescription(Spelling.TERRAFORM.text(p.description()))));
+        return schema.build();
     }
 
     static ResourceIdentityData of(SnapshotResource resource, Props state) {

@@ -1,5 +1,6 @@
 package com.vpssnap.provider.terraform;
 
+import com.vpssnap.provider.ColdPlugin;
 import com.vpssnap.provider.EventLoops;
 import com.vpssnap.provider.SessionHost;
 import com.vpssnap.provider.SessionRefusedException;
@@ -24,14 +25,6 @@ public final class TerraformMain {
             System.exit(1);
             return;
         }
-        // Every way out (go-plugin's Shutdown, SIGTERM, tofu killing us) ends here: stop the calls
-        // and the event loops, so that the JVM has no thread in native code to wait for.
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-            session.stop();
-            loops.stop();
-        }, "vpssnap-shutdown"));
-        System.out.println(session.handshakeLine());
-        System.out.flush();
-        session.awaitTermination();
+        ColdPlugin.serve(session, loops);
     }
 }

@@ -10,7 +10,6 @@ import com.vpssnap.provider.core.spec.PropertyType;
 import com.vpssnap.provider.core.spec.ResourceSpec;
 import com.vpssnap.provider.core.spec.Timeouts;
 import com.vpssnap.provider.terraform.cty.CtyType;
-import com.vpssnap.provider.terraform.proto.Tfplugin6.ResourceIdentitySchema;
 import com.vpssnap.provider.terraform.proto.Tfplugin6.Schema;
 
 import java.util.LinkedHashMap;
@@ -69,15 +68,6 @@ final class TerraformSchema {
         spec.inputs().forEach(p -> block.addAttributes(attribute(p)));
         spec.outputs().forEach(p -> block.addAttributes(attribute(p)));
         return Schema.newBuilder().setBlock(block).build();
-    }
-
-    /** A resource's identity: every attribute is needed to import by it. */
-    static ResourceIdentitySchema identity(ResourceSpec spec) {
-        ResourceIdentitySchema.Builder schema = ResourceIdentitySchema.newBuilder().setVersion(TerraformIdentity.VERSION);
-        spec.identity().forEach(p -> schema.addIdentityAttributes(ResourceIdentitySchema.IdentityAttribute
-                .newBuilder().setName(p.terraformName()).setType(ByteString.copyFrom(type(p.type()).toJsonBytes()))
-                .setRequiredForImport(true).setDescription(Spelling.TERRAFORM.text(p.description()))));
-        return schema.build();
     }
 
     /** A list resource's configuration: the listing's query. */

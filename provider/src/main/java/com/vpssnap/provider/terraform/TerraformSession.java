@@ -84,6 +84,7 @@ public final class TerraformSession implements PluginSession {
     }
 
     /** Waits until the session's listener is closed (Shutdown, or {@link #stop()}). */
+    @Override
     public void awaitTermination() throws InterruptedException {
         server.awaitTermination();
     }

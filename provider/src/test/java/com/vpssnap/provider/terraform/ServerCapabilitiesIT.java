@@ -17,7 +17,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /**
  * The capability the provider announces is honoured by every engine: with
  * get_provider_schema_optional, a plan starts the plugin several times but asks its schema once
- * (TerraformProviderService.CAPABILITIES has the decision for each capability).
+ * (TerraformCatalog.CAPABILITIES has the decision for each capability).
  */
 class ServerCapabilitiesIT extends EmulatorTest {
     private static final Pattern STARTED = Pattern.compile("starting plugin: path=\\S*terraform-provider-vpssnap");
