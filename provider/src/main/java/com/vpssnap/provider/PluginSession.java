@@ -10,4 +10,7 @@ public interface PluginSession {
 
     /** Cancels the session's calls and closes its listener: what a cold plugin's death does. */
     void stop();
+
+    /** Returns once the session's listener has closed and its calls have ended. */
+    void awaitTermination() throws InterruptedException;
 }

@@ -1,5 +1,6 @@
 package com.vpssnap.provider.pulumi;
 
+import com.vpssnap.provider.ColdPlugin;
 import com.vpssnap.provider.EventLoops;
 import com.vpssnap.provider.SessionHost;
 import com.vpssnap.provider.StderrLogging;
@@ -19,15 +20,6 @@ public final class PulumiMain {
         StderrLogging.install();
         EventLoops loops = new EventLoops();
         PulumiSession session = PulumiSession.open(System.getenv(), List.of(args), SessionHost.cold(loops, () -> { }));
-        // The engine stops a plugin with SIGINT after closing its connection: cancel what still
-        // waits, let the calls end, then stop the event loops, so that the JVM has no thread in
-        // native code to wait for (EventLoops).
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-            session.stop();
-            loops.stop();
-        }, "vpssnap-shutdown"));
-        System.out.println(session.handshakeLine());
-        System.out.flush();
-        session.awaitTermination();
+        ColdPlugin.serve(session, loops);
     }
 }

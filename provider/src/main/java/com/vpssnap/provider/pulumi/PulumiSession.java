@@ -75,6 +75,7 @@ public final class PulumiSession implements PluginSession {
         engineLog.close();
     }
 
+    @Override
     public void awaitTermination() throws InterruptedException {
         server.awaitTermination();
     }

@@ -1,7 +1,6 @@
 package com.vpssnap.provider.reliability;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.vpssnap.provider.testsupport.EmulatorFixture;
 import com.vpssnap.provider.testsupport.ProcessResult;
 import com.vpssnap.provider.testsupport.PulumiCli;
@@ -11,7 +10,6 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -30,7 +28,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * orphan, no duplicate), a plan is clean, and destroy leaves nothing. Counts go to stdout ("SOAK").
  */
 class FaultSoakIT {
-    private static final ObjectMapper JSON = new ObjectMapper();
     private static final List<String> LOCAWEB_SERVERS = List.of("cpro0299", "cpro0300", "cpro0301", "cpro0302", "cpro0303");
     private static final List<Integer> VPSORG_SERVERS = List.of(12345, 12346, 12347, 20001, 20002);
     private static final int PER_SERVER = 5;
@@ -68,7 +65,7 @@ class FaultSoakIT {
         emulator.clearFaults();
 
         pulumi.ok("preview", "--expect-no-changes");
-        assertEquals(cloudIds(), pulumiStateIds(pulumi), "the state and the cloud hold the same snapshots");
+        assertEquals(cloudIds(), pulumi.snapshotIds(), "the state and the cloud hold the same snapshots");
         pulumi.ok("destroy", "--yes", "--skip-preview");
         assertEquals(0, emulator.totalSnapshots(), emulator.state().toString());
     }
@@ -83,7 +80,7 @@ class FaultSoakIT {
         emulator.clearFaults();
 
         assertEquals(0, tofu.run("plan", "-detailed-exitcode").exitCode(), "clean plan after the soak");
-        assertEquals(cloudIds(), tofuStateIds(dir), "the state and the cloud hold the same snapshots");
+        assertEquals(cloudIds(), tofu.stateIds(), "the state and the cloud hold the same snapshots");
         tofu.ok("destroy", "-auto-approve");
         assertEquals(0, emulator.totalSnapshots(), emulator.state().toString());
     }
@@ -160,26 +157,6 @@ class FaultSoakIT {
         }
         assertEquals(LOCAWEB_SERVERS.size() * PER_SERVER + VPSORG_SERVERS.size() * PER_SERVER, ids.size(),
                 "exactly one snapshot per resource: " + ids);
-        return ids;
-    }
-
-    private static Set<String> pulumiStateIds(PulumiCli pulumi) throws Exception {
-        Set<String> ids = new TreeSet<>();
-        for (JsonNode resource : JSON.readTree(pulumi.exportedState()).path("deployment").path("resources")) {
-            if (resource.path("type").asText().endsWith(":Snapshot")) {
-                ids.add(resource.path("id").asText());
-            }
-        }
-        return ids;
-    }
-
-    private static Set<String> tofuStateIds(Path dir) throws Exception {
-        Set<String> ids = new TreeSet<>();
-        for (JsonNode resource : JSON.readTree(Files.readString(dir.resolve("terraform.tfstate"))).path("resources")) {
-            for (JsonNode instance : resource.path("instances")) {
-                ids.add(instance.path("attributes").path("id").asText());
-            }
-        }
         return ids;
     }
 

@@ -1,7 +1,5 @@
 package com.vpssnap.provider.reliability;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.vpssnap.emulator.EmulatorOptions;
 import com.vpssnap.provider.testsupport.EmulatorFixture;
 import com.vpssnap.provider.testsupport.ProcessResult;
@@ -28,7 +26,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * resource, all in state. Each tool's output at the signal is printed ("INTERRUPT") for docs/guides/reliability.md.
  */
 class InterruptIT {
-    private static final ObjectMapper JSON = new ObjectMapper();
     private static final int COUNT = 6;
     private EmulatorFixture emulator;
 
@@ -61,7 +58,7 @@ class InterruptIT {
         ProcessResult refresh = pulumi.run("refresh", "--yes", "--skip-preview", "--clear-pending-creates");
         assertEquals(0, refresh.exitCode(), refresh.toString());
         pulumi.ok("up", "--yes", "--skip-preview");
-        assertEquals(cloudIds(), pulumiStateIds(pulumi), "one snapshot per resource, every one in state");
+        assertEquals(cloudIds(), pulumi.snapshotIds(), "one snapshot per resource, every one in state");
         pulumi.ok("destroy", "--yes", "--skip-preview");
         assertEquals(0, emulator.totalSnapshots(), "no orphan");
     }
@@ -76,7 +73,7 @@ class InterruptIT {
         interruptAfterTheFirstCreate(apply, signal, log, "tofu apply");
 
         tofu.ok("apply", "-auto-approve");
-        assertEquals(cloudIds(), tofuStateIds(dir), "one snapshot per resource, every one in state");
+        assertEquals(cloudIds(), tofu.stateIds(), "one snapshot per resource, every one in state");
         tofu.ok("destroy", "-auto-approve");
         assertEquals(0, emulator.totalSnapshots(), "no orphan");
     }
@@ -99,24 +96,6 @@ class InterruptIT {
         Set<String> ids = new TreeSet<>();
         emulator.locawebSnapshots("cpro0299").forEach(s -> ids.add("cpro0299/" + s.path("id").asText()));
         assertEquals(COUNT, ids.size(), "exactly one snapshot per resource: " + ids);
-        return ids;
-    }
-
-    private static Set<String> pulumiStateIds(PulumiCli pulumi) throws Exception {
-        Set<String> ids = new TreeSet<>();
-        for (JsonNode r : JSON.readTree(pulumi.exportedState()).path("deployment").path("resources")) {
-            if (r.path("type").asText().equals("vpssnap:locaweb:Snapshot")) {
-                ids.add(r.path("id").asText());
-            }
-        }
-        return ids;
-    }
-
-    private static Set<String> tofuStateIds(Path dir) throws Exception {
-        Set<String> ids = new TreeSet<>();
-        for (JsonNode r : JSON.readTree(Files.readString(dir.resolve("terraform.tfstate"))).path("resources")) {
-            r.path("instances").forEach(i -> ids.add(i.path("attributes").path("id").asText()));
-        }
         return ids;
     }
 

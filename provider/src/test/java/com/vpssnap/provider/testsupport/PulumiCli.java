@@ -125,4 +125,16 @@ public final class PulumiCli {
     public String exportedState() {
         return ok("stack", "export").stdout();
     }
+
+    /** The ids of the stack's snapshots (every type ending in :Snapshot), as its state holds them. */
+    public java.util.Set<String> snapshotIds() throws IOException {
+        java.util.Set<String> ids = new java.util.TreeSet<>();
+        for (com.fasterxml.jackson.databind.JsonNode resource : new com.fasterxml.jackson.databind.ObjectMapper()
+                .readTree(exportedState()).path("deployment").path("resources")) {
+            if (resource.path("type").asText().endsWith(":Snapshot")) {
+                ids.add(resource.path("id").asText());
+            }
+        }
+        return ids;
+    }
 }

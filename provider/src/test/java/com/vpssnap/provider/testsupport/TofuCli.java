@@ -118,4 +118,14 @@ public final class TofuCli {
         }
         return result;
     }
+
+    /** The id of every resource instance in this workspace's local state (terraform.tfstate). */
+    public java.util.Set<String> stateIds() throws IOException {
+        java.util.Set<String> ids = new java.util.TreeSet<>();
+        for (com.fasterxml.jackson.databind.JsonNode resource : new com.fasterxml.jackson.databind.ObjectMapper()
+                .readTree(Files.readString(dir.resolve("terraform.tfstate"))).path("resources")) {
+            resource.path("instances").forEach(instance -> ids.add(instance.path("attributes").path("id").asText()));
+        }
+        return ids;
+    }
 }
