@@ -66,6 +66,20 @@ class ControlApiTest {
     }
 
     @Test
+    void aRestoreHeldByItsTimingEndsWhenTheServerIsSetActive() {
+        http.control("PUT", "/timing", "{\"createMs\": 0, \"restoreMs\": 600000}");
+        http.vpsorg("POST", "/snapshots/", vpsSnapshot(12345, "b"));
+        http.vpsorg("POST", "/snapshots/801/restore/", null);
+        assertEquals("restoring", http.vpsorg("GET", "/servers/12345/", null).json().path("status").asText());
+        assertEquals(204, http.control("PATCH", "/vpsorg/servers/12345", "{\"status\":\"active\"}").status());
+        assertEquals("active", http.vpsorg("GET", "/servers/12345/", null).json().path("status").asText());
+        Http.Answer bad = http.control("PATCH", "/vpsorg/servers/12345", "{\"status\":\"restoring\"}");
+        assertEquals(400, bad.status());
+        assertTrue(bad.json().path("detail").asText().contains("'restoring'"), bad.json().toString());
+        assertEquals(404, http.control("PATCH", "/vpsorg/servers/99999", "{\"status\":\"active\"}").status());
+    }
+
+    @Test
     void statusFaultsAnswerInTheApisStyleWithRetryAfterAndStopAfterCount() {
         http.control("POST", "/faults", "{\"method\":\"GET\",\"path\":\"/api/v1/snapshots/\",\"action\":\"status\","
                 + "\"status\":429,\"retryAfterSeconds\":2,\"count\":2}");

@@ -80,6 +80,9 @@ public final class VpsorgEmulation implements EmulatedCloud {
     @Override
     public Reply control(Store store, Request req, String path) {
         String[] p = path.split("/");
+        if (p.length == 3 && p[1].equals("servers") && p[2].matches("\\d+") && req.method().equals("PATCH")) {
+            return patchServer(store, Long.parseLong(p[2]), req.json());
+        }
         if (p.length != 3 || !p[1].equals("snapshots") || !p[2].matches("\\d+")) {
             return notFound("no control call " + req.method() + " " + req.path() + "; see emulator/README.md");
         }
@@ -91,6 +94,21 @@ public final class VpsorgEmulation implements EmulatedCloud {
             case "PATCH" -> patch(store, id, req.json());
             default -> notFound("no control call " + req.method() + " " + req.path() + "; see emulator/README.md");
         };
+    }
+
+    /** {"status":"active"} ends a restore now: a test holds one with a long restoreMs, then lets it finish. */
+    private static Reply patchServer(Store store, long id, JsonNode body) {
+        return store.change(w -> {
+            VpsorgServerRecord server = VpsorgWorld.of(w).servers.get(id);
+            if (server == null) {
+                return Store.Result.unchanged(notFound("no VPS.org server " + id));
+            }
+            if (oneOf(body, "status", Set.of("active")) == null) {
+                throw new IllegalArgumentException("the body must be {\"status\": \"active\"}");
+            }
+            server.restoreEndsAt = null;
+            return Store.Result.changed(Reply.empty(204));
+        });
     }
 
     private static Reply patch(Store store, long id, JsonNode body) {

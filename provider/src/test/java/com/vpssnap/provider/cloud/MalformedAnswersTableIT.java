@@ -252,13 +252,17 @@ class MalformedAnswersTableIT {
         return "error: " + outcome;
     }
 
-    /** The stall outlasts the test's own limit: a client that waited for it would fail by timing out. */
+    /**
+     * The stall outlasts the test's own limit: a client that waited for it would fail by timing out.
+     * The read timeout (5 s) is far above a normal answer's time even on a busy machine, so only the
+     * stalled read times out.
+     */
     @Test
     @org.junit.jupiter.api.Timeout(30)
     void aBodyThatStallsMidwayIsARetriedTimeoutNotAHang() {
         emulator.reset();
         emulator.addFault("{\"method\":\"GET\",\"path\":\"/api/v1/servers/12345/\",\"count\":1,\"action\":\"stall\",\"latencyMs\":120000}");
-        okhttp3.OkHttpClient impatient = new okhttp3.OkHttpClient.Builder().readTimeout(java.time.Duration.ofMillis(300))
+        okhttp3.OkHttpClient impatient = new okhttp3.OkHttpClient.Builder().readTimeout(java.time.Duration.ofSeconds(5))
                 .retryOnConnectionFailure(false).build();
         ApiHttp http = new ApiHttp(Endpoint.parse(emulator.vpsorgEndpoint(), "vpsorgEndpoint"), "application/json",
                 request -> request.header("Authorization", "Bearer " + TOKEN), (body, status, reason) ->

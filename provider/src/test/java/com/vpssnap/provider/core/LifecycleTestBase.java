@@ -29,12 +29,33 @@ abstract class LifecycleTestBase {
             int held() {
                 return emulator.locawebSnapshots("cpro0299").size();
             }
+
+            /** Its follow-up lists the snapshot's actions, which hold the revert whatever its state: a short one does. */
+            @Override
+            void holdReverts() {
+                emulator.timing("{\"revertMs\": 300}");
+            }
+
+            @Override
+            void releaseRevert() {
+            }
         },
         VPSORG("vpssnap:vpsorg:Snapshot", "completed", "serverId", 12345L, "/api/v1/snapshots/",
                 "/api/v1/snapshots/\\d+/restore/") {
             @Override
             int held() {
                 return emulator.vpsorgSnapshots(12345).size();
+            }
+
+            /** Its follow-up asks whether the server is restoring: held until released, so the answer is yes. */
+            @Override
+            void holdReverts() {
+                emulator.timing("{\"restoreMs\": 600000}");
+            }
+
+            @Override
+            void releaseRevert() {
+                emulator.patch("/vpsorg/servers/12345", "{\"status\": \"active\"}");
             }
         };
 
@@ -55,6 +76,11 @@ abstract class LifecycleTestBase {
         }
 
         abstract int held();
+
+        /** Keeps a revert running until {@link #releaseRevert}, where its follow-up depends on it running. */
+        abstract void holdReverts();
+
+        abstract void releaseRevert();
 
         Props inputs(String name, String trigger) {
             Props.Builder inputs = Props.builder().put(serverKey, server).put("name", name);
