@@ -43,7 +43,9 @@ class GateTest {
         socket = dir.resolve("gate.sock");
         ServerSocketChannel listener = ServerSocketChannel.open(StandardProtocolFamily.UNIX);
         listener.bind(UnixDomainSocketAddress.of(socket), Gate.MAX_UNPROVEN);
-        gate = new Gate(listener, SECRET, Files.getOwner(socket, LinkOption.NOFOLLOW_LINKS), Duration.ofMillis(500), new Refusals(),
+        // 2 s for a whole handshake: far above an in-process one even on a busy machine, and short enough
+        // that the flood test's last connections reach their deadline soon.
+        gate = new Gate(listener, SECRET, Files.getOwner(socket, LinkOption.NOFOLLOW_LINKS), Duration.ofSeconds(2), new Refusals(),
                 (channel, handoff) -> {
                     proven.add(handoff);
                     try (channel) {
