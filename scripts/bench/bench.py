@@ -119,20 +119,27 @@ def startup(args, work):
     release = os.path.join(work, "release")
     bundled = {"VPSSNAP_CACHE_DIR": os.path.join(work, "cache-bundled")}
     jdk17 = {"VPSSNAP_CACHE_DIR": os.path.join(work, "cache-jdk17")}
-    no_cds = {"VPSSNAP_CACHE_DIR": os.path.join(work, "cache-none"), "VPSSNAP_CDS_TRAINING": "off"}
+    # No archive at all: nothing trained, and the package's own archive switched off (the runtime has no other).
+    no_cds = {"VPSSNAP_CACHE_DIR": os.path.join(work, "cache-none"), "VPSSNAP_CDS_TRAINING": "off", "VPSSNAP_JAVA_OPTS": "-Xshare:off"}
     released = {name: os.path.join(release, name) for name in ("pulumi-resource-vpssnap", "terraform-provider-vpssnap")}
     dev = {name: os.path.join(args.bin, name) for name in released}
-    # Each launcher's per-user archive, trained as a first run trains it, before anything is timed.
+    # What each launcher's first run leaves (the jars' copy for the package's archive, or a trained
+    # archive for the JDK on PATH), before anything is timed.
     for name in released:
         for launcher, env in ((released[name], bundled), (dev[name], jdk17)):
             train_class_data_archive(launcher, env)
-    lib = os.path.join(args.bin, "..", "lib")
+    lib = os.path.join(release, "lib")
     jars = ":".join(sorted(os.path.join(lib, j) for j in os.listdir(lib) if j.endswith(".jar")))
+    runtime = os.path.join(release, "runtime")
+    # The package's own loader and C library, as the launcher starts every JVM of a Linux package.
+    loader = os.path.join(runtime, "bin", "ld-linux-x86-64.so.2")
+    bundled_java = [loader, "--library-path", os.path.join(runtime, "glibc")] if os.path.exists(loader) else []
+    bundled_java.append(os.path.join(runtime, "bin", "java"))
     candidates = {
         "pulumi": ([released["pulumi-resource-vpssnap"]], bundled),
         "pulumi, JDK 17 on PATH": ([dev["pulumi-resource-vpssnap"]], jdk17),
         "pulumi, no AppCDS": ([released["pulumi-resource-vpssnap"]], no_cds),
-        "pulumi, default JVM flags, no AppCDS": (["java", "-cp", jars, "com.vpssnap.provider.pulumi.PulumiMain"], {}),
+        "pulumi, default JVM flags, no AppCDS": ([*bundled_java, "-Xshare:off", "-cp", jars, "com.vpssnap.provider.pulumi.PulumiMain"], {}),
         "terraform": ([released["terraform-provider-vpssnap"]], {**tf_env, **bundled}),
         "terraform, JDK 17 on PATH": ([dev["terraform-provider-vpssnap"]], {**tf_env, **jdk17}),
         "terraform, no AppCDS": ([released["terraform-provider-vpssnap"]], {**tf_env, **no_cds}),
@@ -142,9 +149,8 @@ def startup(args, work):
     # flags: what any Java plugin pays. And what a warm per-user server would cost a session: bash
     # connects over loopback, reads the handshake line the server answers, and prints it.
     floor_class = java_floor_class(work)
-    runtime_java = os.path.join(release, "runtime", "bin", "java")
     candidates["floor: trivial Java main, bundled runtime"] = (
-        [runtime_java, "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-Xshare:auto", "-cp", floor_class, "Floor"], {})
+        [*bundled_java, "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-Xshare:auto", "-cp", floor_class, "Floor"], {})
     with LineServer() as server:
         candidates["floor: bash hand-off to a warm server"] = (
             ["bash", "-c", f"exec 3<>/dev/tcp/127.0.0.1/{server.port}; read -r line <&3; echo \"$line\""], {})
@@ -413,10 +419,11 @@ def pulumi_throughput(args, work, emulator):
 
 
 def train_class_data_archive(launcher, env):
-    """Runs the launcher once as an engine's first start would (it starts the archive's trainer in the
-    background), stops it after its first line, and waits for that door's archive. (Running the
-    launcher with VPSSNAP_CDS_TRAINING=now is the trainer's own mode: it expects the lock its
-    first run takes, and exits 1 without it.)"""
+    """Runs the launcher once as an engine's first start would, stops it after its first line, and waits
+    for what that first run leaves for the next: the jars' copy that maps the package's own archive
+    (linux_amd64), or, where no archive ships (a JDK on PATH), that door's archive, trained in the
+    background. (Running the launcher with VPSSNAP_CDS_TRAINING=now is the trainer's own mode: it
+    expects the lock its first run takes, and exits 1 without it.)"""
     door = "terraform" if "terraform-provider" in os.path.basename(launcher) else "pulumi"
     proc = subprocess.Popen([launcher], env={**os.environ, **env}, stdin=subprocess.DEVNULL,
                             stdout=subprocess.PIPE, stderr=subprocess.DEVNULL)
@@ -427,16 +434,17 @@ def train_class_data_archive(launcher, env):
 
 
 def wait_for_class_data_archive(cache, door="", timeout_s=120):
-    """The first run trains the plugin's archive in the user's cache, in the background; measure after it.
-    With a door, that door's archive (a cache holds one per door)."""
+    """What makes the next start fast, in the user's cache: a finished copy of the jars (the package
+    ships its archive), or a trained archive (with a door, that door's: a cache holds one per door)."""
     deadline = time.time() + timeout_s
     while time.time() < deadline:
         names = os.listdir(cache) if os.path.isdir(cache) else []
-        if any(f"-{door}-" in n and n.endswith(".jsa") if door else n.endswith(".jsa") for n in names) \
-                and not any(n.endswith(".training") for n in names):
+        staged = any(n.endswith(".lib") and os.path.exists(os.path.join(cache, n, ".complete")) for n in names)
+        trained = any((f"-{door}-" in n if door else True) and n.endswith((".jsa", ".aot")) for n in names)
+        if (staged or trained) and not any(n.endswith(".training") for n in names):
             return
         time.sleep(0.5)
-    raise RuntimeError("the plugin's class-data archive was not trained in " + cache)
+    raise RuntimeError("the plugin's first run left neither a copy of the jars nor a trained archive in " + cache)
 
 
 # ------------------------------------------------------------------------------------------- table
