@@ -24,9 +24,11 @@ public final class CdsTraining {
     }
 
     public static void main(String[] args) throws Exception {
-        SelfSignedCertificate client = SelfSignedCertificate.generate();
+        // The server's key as a cold plugin makes it (P-384); the client's on P-256, so that the archive
+        // also holds the classes the warm server's sessions use.
+        SelfSignedCertificate client = SelfSignedCertificate.generate(SelfSignedCertificate.Curve.P256);
         Map<String, String> env = Map.of("PLUGIN_CLIENT_CERT", pem(client));
-        SelfSignedCertificate serverCertificate = SelfSignedCertificate.generate();
+        SelfSignedCertificate serverCertificate = SelfSignedCertificate.generate(SelfSignedCertificate.Curve.forSessions(false));
         EventLoops loops = new EventLoops();
         Server server = TerraformSession.start(env, serverCertificate, new TerraformProviderService(env), new HealthStatusManager(), loops);
         ManagedChannel channel = loops.connect(NettyChannelBuilder.forAddress("127.0.0.1", server.getPort()))

@@ -63,7 +63,8 @@ public final class TerraformSession implements PluginSession {
         TerraformProviderService provider = new TerraformProviderService(env);
         HealthStatusManager health = new HealthStatusManager();
         health.setStatus("plugin", HealthCheckResponse.ServingStatus.SERVING);
-        SelfSignedCertificate certificate = env.get("PLUGIN_CLIENT_CERT") == null ? null : SelfSignedCertificate.generate();
+        SelfSignedCertificate certificate = env.get("PLUGIN_CLIENT_CERT") == null ? null : SelfSignedCertificate.generate(
+                SelfSignedCertificate.Curve.forSessions(host.warm()));
         Controller controller = new Controller(host.shutdown());
         Server server = start(env, certificate, provider, health, host, controller);
         controller.attach(server);

@@ -1,6 +1,8 @@
 package com.vpssnap.provider.terraform;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 
 import java.security.cert.X509Certificate;
 import java.util.List;
@@ -14,14 +16,17 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** The hand-encoded certificate parses, verifies, and says what go-plugin's client checks. */
 class SelfSignedCertificateTest {
-    @Test
-    void aValidSelfSignedCertificateForLocalhost() throws Exception {
-        SelfSignedCertificate made = SelfSignedCertificate.generate();
+    @ParameterizedTest
+    @EnumSource(SelfSignedCertificate.Curve.class)
+    void aValidSelfSignedCertificateForLocalhost(SelfSignedCertificate.Curve curve) throws Exception {
+        SelfSignedCertificate made = SelfSignedCertificate.generate(curve);
+        int bits = curve == SelfSignedCertificate.Curve.P256 ? 256 : 384;
         X509Certificate cert = made.certificate();
         cert.verify(made.keys().getPublic());
         cert.checkValidity();
         assertEquals(3, cert.getVersion());
-        assertEquals("SHA256withECDSA", cert.getSigAlgName());
+        assertEquals("SHA" + bits + "withECDSA", cert.getSigAlgName());
+        assertEquals(bits, ((java.security.interfaces.ECPublicKey) cert.getPublicKey()).getParams().getCurve().getField().getFieldSize());
         assertEquals("O=vpssnap,CN=localhost", cert.getSubjectX500Principal().getName());
         assertEquals(cert.getSubjectX500Principal(), cert.getIssuerX500Principal());
         Set<String> names = cert.getSubjectAlternativeNames().stream().map(n -> n.get(0) + ":" + n.get(1))
@@ -31,8 +36,14 @@ class SelfSignedCertificateTest {
         boolean[] usage = cert.getKeyUsage();
         assertArrayEquals(new boolean[] {true, false, true, false, false, true}, java.util.Arrays.copyOf(usage, 6));
         assertEquals(Set.of("2.5.29.15", "2.5.29.19"), cert.getCriticalExtensionOIDs());
-        assertNotEquals(cert.getSerialNumber(), SelfSignedCertificate.generate().certificate().getSerialNumber());
+        assertNotEquals(cert.getSerialNumber(), SelfSignedCertificate.generate(curve).certificate().getSerialNumber());
         assertTrue(cert.getSerialNumber().signum() > 0);
+    }
+
+    @Test
+    void aColdPluginsKeyIsOnP384AndTheWarmServersOnP256() {
+        assertEquals(SelfSignedCertificate.Curve.P384, SelfSignedCertificate.Curve.forSessions(false));
+        assertEquals(SelfSignedCertificate.Curve.P256, SelfSignedCertificate.Curve.forSessions(true));
     }
 
     @Test

@@ -31,7 +31,7 @@ class TerraformPluginProcessIT {
 
     @Test
     void handshakeOverMutualTlsServesTheSchemaAndRefusesAStranger() throws Exception {
-        SelfSignedCertificate client = SelfSignedCertificate.generate();
+        SelfSignedCertificate client = SelfSignedCertificate.generate(SelfSignedCertificate.Curve.P256);
         try (PluginProcess plugin = PluginProcess.start(LAUNCHER, List.of(), env(pem(client.certificate())))) {
             String[] parts = plugin.handshake().split("\\|");
             assertEquals(6, parts.length, plugin.handshake());
@@ -51,7 +51,7 @@ class TerraformPluginProcessIT {
                     .anyMatch(a -> a.getName().equals("locaweb_token") && a.getSensitive()), "the token is sensitive");
             trusted.shutdownNow();
 
-            ManagedChannel stranger = channel(port, SelfSignedCertificate.generate(), server);
+            ManagedChannel stranger = channel(port, SelfSignedCertificate.generate(SelfSignedCertificate.Curve.P256), server);
             assertThrows(StatusRuntimeException.class, () -> ProviderGrpc.newBlockingStub(stranger)
                     .withDeadlineAfter(30, TimeUnit.SECONDS).getProviderSchema(GetProviderSchema.Request.getDefaultInstance()),
                     "a client without the expected certificate is refused");
@@ -61,7 +61,7 @@ class TerraformPluginProcessIT {
 
     @Test
     void shutdownIsAnsweredAndThenTheProcessExitsWithZero() throws Exception {
-        SelfSignedCertificate client = SelfSignedCertificate.generate();
+        SelfSignedCertificate client = SelfSignedCertificate.generate(SelfSignedCertificate.Curve.P256);
         try (PluginProcess plugin = PluginProcess.start(LAUNCHER, List.of(), env(pem(client.certificate())))) {
             String[] parts = plugin.handshake().split("\\|");
             X509Certificate server = (X509Certificate) CertificateFactory.getInstance("X.509")
