@@ -15,6 +15,7 @@ import com.vpssnap.provider.terraform.cty.CtyType;
 import com.vpssnap.provider.terraform.proto.Tfplugin6.ApplyResourceChange;
 import com.vpssnap.provider.terraform.proto.Tfplugin6.AttributePath;
 import com.vpssnap.provider.terraform.proto.Tfplugin6.Diagnostic;
+import com.vpssnap.provider.terraform.proto.Tfplugin6.DynamicValue;
 import com.vpssnap.provider.terraform.proto.Tfplugin6.ImportResourceState;
 import com.vpssnap.provider.terraform.proto.Tfplugin6.PlanResourceChange;
 import com.vpssnap.provider.terraform.proto.Tfplugin6.ReadResource;
@@ -76,59 +77,65 @@ final class TerraformResources {
         return response.build();
     }
 
+    /** A plan's or an apply's resource and its two values (null: absent, a create's prior or a destroy's next). */
+    private record Change(SnapshotResource resource, ResourceSpec spec, CtyType type, Map<String, Object> prior,
+                          Map<String, Object> next) {
+        /** The snapshot's id, from the prior state. */
+        String id() {
+            return (String) prior.get(TerraformSchema.ID);
+        }
+    }
+
+    private Change change(String typeName, DynamicValue prior, DynamicValue next) {
+        SnapshotResource resource = provider.resource(typeName);
+        CtyType type = TerraformSchema.resourceType(resource.spec());
+        return new Change(resource, resource.spec(), type, object(prior, type), object(next, type));
+    }
+
     PlanResourceChange.Response plan(PlanResourceChange.Request request) {
-        SnapshotResource resource = provider.resource(request.getTypeName());
-        ResourceSpec spec = resource.spec();
-        CtyType type = TerraformSchema.resourceType(spec);
-        Map<String, Object> prior = object(request.getPriorState(), type);
-        Map<String, Object> proposed = object(request.getProposedNewState(), type);
+        Change c = change(request.getTypeName(), request.getPriorState(), request.getProposedNewState());
         PlanResourceChange.Response.Builder response = PlanResourceChange.Response.newBuilder();
-        if (proposed == null) {
+        if (c.next() == null) {
             return response.setPlannedState(request.getProposedNewState()).build(); // a destroy
         }
-        Props newInputs = resource.check(inputs(proposed, spec)).inputs();
-        Object timeouts = proposed.get(TerraformSchema.TIMEOUTS);
-        if (prior == null) {
-            return response.setPlannedState(dynamic(TerraformValues.resourceState(spec, Unknown.VALUE, resource.preview(newInputs), timeouts), type))
-                    .build();
+        Props newInputs = c.resource().check(inputs(c.next(), c.spec())).inputs();
+        Object timeouts = c.next().get(TerraformSchema.TIMEOUTS);
+        if (c.prior() == null) {
+            return response.setPlannedState(dynamic(TerraformValues.resourceState(c.spec(), Unknown.VALUE,
+                    c.resource().preview(newInputs), timeouts), c.type())).build();
         }
-        Props priorState = TerraformValues.toProps(prior, spec.properties());
-        DiffResult diff = resource.diff((String) prior.get(TerraformSchema.ID), priorState, newInputs);
+        Props priorState = TerraformValues.toProps(c.prior(), c.spec().properties());
+        DiffResult diff = c.resource().diff(c.id(), priorState, newInputs);
         Map<String, Object> planned;
         if (!diff.replaces().isEmpty()) {
-            planned = TerraformValues.resourceState(spec, Unknown.VALUE, resource.preview(newInputs), timeouts);
+            planned = TerraformValues.resourceState(c.spec(), Unknown.VALUE, c.resource().preview(newInputs), timeouts);
             diff.replaces().forEach(name -> response.addRequiresReplace(AttributePath.newBuilder()
                     .addSteps(AttributePath.Step.newBuilder().setAttributeName(Spelling.TERRAFORM.name(name)))));
         } else {
-            planned = TerraformValues.resourceState(spec, prior.get(TerraformSchema.ID), resource.previewUpdate(priorState, newInputs), timeouts);
+            planned = TerraformValues.resourceState(c.spec(), c.id(), c.resource().previewUpdate(priorState, newInputs), timeouts);
             // An update in place is the same snapshot: its identity stays. A new one's is known after apply.
-            response.setPlannedIdentity(TerraformIdentity.of(resource, priorState));
+            response.setPlannedIdentity(TerraformIdentity.of(c.resource(), priorState));
         }
-        return response.setPlannedState(dynamic(planned, type)).setPlannedPrivate(request.getPriorPrivate()).build();
+        return response.setPlannedState(dynamic(planned, c.type())).setPlannedPrivate(request.getPriorPrivate()).build();
     }
 
     ApplyResourceChange.Response apply(ApplyResourceChange.Request request) {
-        SnapshotResource resource = provider.resource(request.getTypeName());
-        ResourceSpec spec = resource.spec();
-        CtyType type = TerraformSchema.resourceType(spec);
-        Map<String, Object> prior = object(request.getPriorState(), type);
-        Map<String, Object> planned = object(request.getPlannedState(), type);
+        Change c = change(request.getTypeName(), request.getPriorState(), request.getPlannedState());
         ApplyResourceChange.Response.Builder response = ApplyResourceChange.Response.newBuilder();
-        if (planned == null) {
-            resource.delete((String) prior.get(TerraformSchema.ID), TerraformValues.toProps(prior, spec.properties()),
-                    provider.operation(prior, "delete", spec));
-            return response.setNewState(dynamic(null, type)).build();
+        if (c.next() == null) {
+            c.resource().delete(c.id(), TerraformValues.toProps(c.prior(), c.spec().properties()),
+                    provider.operation(c.prior(), "delete", c.spec()));
+            return response.setNewState(dynamic(null, c.type())).build();
         }
-        Object timeouts = planned.get(TerraformSchema.TIMEOUTS);
-        Props inputs = resource.check(inputs(planned, spec)).inputs();
-        if (prior == null) {
-            return create(resource, inputs, provider.operation(planned, "create", spec), timeouts, response);
+        Object timeouts = c.next().get(TerraformSchema.TIMEOUTS);
+        Props inputs = c.resource().check(inputs(c.next(), c.spec())).inputs();
+        if (c.prior() == null) {
+            return create(c.resource(), inputs, provider.operation(c.next(), "create", c.spec()), timeouts, response);
         }
-        String id = (String) prior.get(TerraformSchema.ID);
-        Props next = resource.update(id, TerraformValues.toProps(prior, spec.properties()), inputs,
-                provider.operation(planned, "update", spec));
-        return response.setNewState(dynamic(TerraformValues.resourceState(spec, id, next, timeouts), type))
-                .setNewIdentity(TerraformIdentity.of(resource, next)).build();
+        Props next = c.resource().update(c.id(), TerraformValues.toProps(c.prior(), c.spec().properties()), inputs,
+                provider.operation(c.next(), "update", c.spec()));
+        return response.setNewState(dynamic(TerraformValues.resourceState(c.spec(), c.id(), next, timeouts), c.type()))
+                .setNewIdentity(TerraformIdentity.of(c.resource(), next)).build();
     }
 
     private static ApplyResourceChange.Response create(SnapshotResource resource, Props inputs, Operation operation, Object timeouts,

@@ -4,6 +4,7 @@ import com.google.protobuf.Struct;
 import com.google.protobuf.Value;
 import com.vpssnap.provider.EventLoops;
 import com.vpssnap.provider.core.Props;
+import com.vpssnap.provider.testsupport.Answers;
 import com.vpssnap.provider.testsupport.EmulatorFixture;
 import com.vpssnap.provider.testsupport.EmulatorTest;
 import io.grpc.Status;
@@ -167,41 +168,15 @@ class PulumiProviderServiceTest extends EmulatorTest {
 
     /** One RPC's single answer; a failure status fails the test with its text. */
     private static <T> T call(java.util.function.Consumer<StreamObserver<T>> rpc) {
-        Answer<T> answer = new Answer<>();
-        rpc.accept(answer);
-        if (answer.error != null) {
-            throw new AssertionError("the call failed: " + Status.fromThrowable(answer.error), answer.error);
-        }
-        assertTrue(answer.completed && answer.values.size() == 1, "one answer, then the end: " + answer.values);
-        return answer.values.get(0);
+        Answers<T> answers = new Answers<>();
+        rpc.accept(answers);
+        return answers.only();
     }
 
     /** The status of an RPC that must fail, with no answer before it. */
     private static <T> Status failure(java.util.function.Consumer<StreamObserver<T>> rpc) {
-        Answer<T> answer = new Answer<>();
-        rpc.accept(answer);
-        assertTrue(answer.error != null && answer.values.isEmpty(), "a failure and no answer: " + answer.values);
-        return Status.fromThrowable(answer.error);
-    }
-
-    private static final class Answer<T> implements StreamObserver<T> {
-        final List<T> values = new ArrayList<>();
-        Throwable error;
-        boolean completed;
-
-        @Override
-        public void onNext(T value) {
-            values.add(value);
-        }
-
-        @Override
-        public void onError(Throwable t) {
-            error = t;
-        }
-
-        @Override
-        public void onCompleted() {
-            completed = true;
-        }
+        Answers<T> answers = new Answers<>();
+        rpc.accept(answers);
+        return answers.failure();
     }
 }

@@ -5,9 +5,7 @@ import com.vpssnap.provider.terraform.cty.CtyType;
 import com.vpssnap.provider.terraform.proto.Tfplugin6.Diagnostic;
 import com.vpssnap.provider.terraform.proto.Tfplugin6.DynamicValue;
 import com.vpssnap.provider.testsupport.EmulatorFixture;
-import io.grpc.stub.StreamObserver;
 
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -16,7 +14,7 @@ import java.util.stream.Collectors;
 
 /**
  * What the in-process adapter tests share: a session's environment pointing at the emulator, whole
- * cty values built from a few attributes, and a stream observer that keeps what an RPC answered.
+ * cty values built from a few attributes, and diagnostics as text.
  */
 final class InProcess {
     private InProcess() {
@@ -52,34 +50,5 @@ final class InProcess {
     /** "summary: detail" of each diagnostic, for messages and matching. */
     static String text(List<Diagnostic> diagnostics) {
         return diagnostics.stream().map(d -> d.getSummary() + ": " + d.getDetail()).collect(Collectors.joining("\n"));
-    }
-
-    /** Keeps every message of a call, and whether it completed. */
-    static final class Answers<T> implements StreamObserver<T> {
-        final List<T> values = new ArrayList<>();
-        boolean completed;
-
-        @Override
-        public void onNext(T value) {
-            values.add(value);
-        }
-
-        @Override
-        public void onError(Throwable t) {
-            throw new AssertionError("the call failed instead of answering", t);
-        }
-
-        @Override
-        public void onCompleted() {
-            completed = true;
-        }
-
-        /** The one answer of a unary call. */
-        T only() {
-            if (values.size() != 1 || !completed) {
-                throw new AssertionError("expected one answer and the end of the call, got " + values + ", completed " + completed);
-            }
-            return values.get(0);
-        }
     }
 }

@@ -14,6 +14,7 @@ import com.vpssnap.provider.terraform.proto.Tfplugin6.ReadResource;
 import com.vpssnap.provider.terraform.proto.Tfplugin6.ResourceIdentityData;
 import com.vpssnap.provider.terraform.proto.Tfplugin6.UpgradeResourceIdentity;
 import com.vpssnap.provider.terraform.proto.Tfplugin6.ValidateResourceConfig;
+import com.vpssnap.provider.testsupport.Answers;
 import com.vpssnap.provider.testsupport.EmulatorTest;
 import org.junit.jupiter.api.Test;
 
@@ -145,13 +146,13 @@ class TerraformResourcesTest extends EmulatorTest {
     @Test
     void aRefusedTokenIsACloudErrorThatNeverEchoesTheTokenAndLeavesNothingBehind() {
         TerraformProviderService service = new TerraformProviderService(InProcess.environment(emulator, Map.of()));
-        InProcess.Answers<ConfigureProvider.Response> configured = new InProcess.Answers<>();
+        Answers<ConfigureProvider.Response> configured = new Answers<>();
         service.configureProvider(ConfigureProvider.Request.newBuilder().setConfig(DynamicValues.dynamic(
                 Map.of("locaweb_token", "tok-WRONG-456"), TerraformSchema.providerType())).build(), configured);
         assertEquals(List.of(), configured.only().getDiagnosticsList());
 
         DynamicValue config = resourceValue(SPEC, Map.of("server", "cpro0299", "name", "refused"));
-        InProcess.Answers<ApplyResourceChange.Response> applied = new InProcess.Answers<>();
+        Answers<ApplyResourceChange.Response> applied = new Answers<>();
         service.applyResourceChange(apply(InProcess.nothing(VALUE_TYPE), config, config), applied);
         String diagnostics = text(applied.only().getDiagnosticsList());
         assertTrue(diagnostics.startsWith("Cloud API error: ") && diagnostics.contains("401"), diagnostics);
@@ -161,7 +162,7 @@ class TerraformResourcesTest extends EmulatorTest {
 
     @Test
     void anIdentityOfAnotherVersionIsRefusedByName() {
-        InProcess.Answers<UpgradeResourceIdentity.Response> answer = new InProcess.Answers<>();
+        Answers<UpgradeResourceIdentity.Response> answer = new Answers<>();
         new TerraformProviderService(InProcess.environment(emulator, Map.of())).upgradeResourceIdentity(
                 UpgradeResourceIdentity.Request.newBuilder().setTypeName(TYPE).setVersion(1)
                         .setRawIdentity(RawState.newBuilder().setJson(com.google.protobuf.ByteString.copyFromUtf8("{}"))).build(), answer);
