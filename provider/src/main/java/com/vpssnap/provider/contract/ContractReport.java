@@ -1,5 +1,7 @@
 package com.vpssnap.provider.contract;
 
+import com.vpssnap.provider.core.ContractChecks;
+
 import java.io.PrintStream;
 import java.util.ArrayList;
 import java.util.List;
@@ -25,14 +27,8 @@ public final class ContractReport {
         }
     }
 
-    /** A check: null when it holds, else what was wrong. An exception is what was wrong. */
-    @FunctionalInterface
-    interface Check {
-        String problem() throws Exception;
-    }
-
     /** Runs a check and records it; returns whether it held. */
-    boolean run(String what, Check check) {
+    boolean run(String what, ContractChecks.Check check) {
         String problem;
         try {
             problem = check.problem();

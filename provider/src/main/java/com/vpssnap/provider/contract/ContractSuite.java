@@ -24,10 +24,10 @@ public final class ContractSuite {
 
     /** Runs the suite for the clouds the environment names; the exit status. */
     public static int run(Map<String, String> env, PrintStream out) {
-        ContractTarget target = ContractTarget.fromEnvironment(env);
-        if (!target.problems().isEmpty()) {
-            target.problems().forEach(p -> out.println("make contract: " + p));
-            out.println(ContractTarget.USAGE);
+        ContractTarget.Targets named = ContractTarget.fromEnvironment(env);
+        if (!named.problems().isEmpty()) {
+            named.problems().forEach(p -> out.println("make contract: " + p));
+            out.println(ContractTarget.usage());
             return 2;
         }
         Duration patience = Duration.ofMinutes(Long.parseLong(env.getOrDefault("VPSSNAP_CONTRACT_PATIENCE_MINUTES", "30")));
@@ -36,11 +36,8 @@ public final class ContractSuite {
         String name = "vpssnap-contract-" + STAMP.format(Instant.now());
         ContractReport report = new ContractReport(out);
         ContractRun run = new ContractRun(name, patience, every, report);
-        if (target.locaweb()) {
-            new LocawebContract(target, run).run();
-        }
-        if (target.vpsorg()) {
-            new VpsorgContract(target, run).run();
+        for (ContractTarget target : named.targets()) {
+            target.contract().checks().run(target.endpoint(), target.token(), target.server(), run);
         }
         out.println(report.passed() + " checks held, " + report.failures().size() + " failed");
         return report.failures().isEmpty() ? 0 : 1;

@@ -46,6 +46,11 @@ public interface CloudModule<C> {
         return List.of();
     }
 
+    /** Its contract checks (make contract): none unless the cloud has some. */
+    default java.util.Optional<CloudContract> contract() {
+        return java.util.Optional.empty();
+    }
+
     /** Its settings in the order the schemas and docs list them. */
     default List<ConfigKey> settings() {
         return List.of(endpointSetting(), tokenSetting());

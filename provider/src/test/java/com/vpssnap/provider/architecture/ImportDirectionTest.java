@@ -30,7 +30,7 @@ class ImportDirectionTest {
             "pulumi", List.of("cloud", "core"),
             "terraform", List.of("cloud", "core"),
             "docs", List.of("core"),
-            "contract", List.of("cloud"),
+            "contract", List.of("core", "cloud"),
             // The warm server opens either door's sessions; no door names it.
             "server", List.of("pulumi", "terraform"));
 

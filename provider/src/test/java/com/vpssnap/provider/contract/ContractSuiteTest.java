@@ -71,6 +71,21 @@ class ContractSuiteTest {
     }
 
     @Test
+    void aTokenWithoutItsServerNamesBothVariablesAndWhatTheServerLooksLike() {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        int status = ContractSuite.run(Map.of("VPSSNAP_VPSORG_ENDPOINT", emulator.vpsorgEndpoint(), "VPSSNAP_VPSORG_TOKEN", "x",
+                "VPSSNAP_CONTRACT_VPSORG_SERVER_ID", "web-1"), new PrintStream(out, true, StandardCharsets.UTF_8));
+        String printed = out.toString(StandardCharsets.UTF_8);
+        assertEquals(2, status, printed);
+        assertTrue(printed.contains("VPSSNAP_VPSORG_TOKEN is set but VPSSNAP_CONTRACT_VPSORG_SERVER_ID is not a server id, e.g. 12345"), printed);
+        // The usage names every cloud whose module offers a contract, with its own variables and default endpoint.
+        assertTrue(printed.contains("Locaweb Cloud: VPSSNAP_LOCAWEB_TOKEN, VPSSNAP_CONTRACT_LOCAWEB_SERVER")
+                && printed.contains("VPS.org: VPSSNAP_VPSORG_TOKEN, VPSSNAP_CONTRACT_VPSORG_SERVER_ID")
+                && printed.contains("VPSSNAP_VPSORG_ENDPOINT unless it is https://"), printed);
+        assertEquals(0, emulator.requests().size(), "nothing called: " + emulator.requests());
+    }
+
+    @Test
     void aDeleteTheChecksSentIsWaitedForNotSentAgain() throws Exception {
         // Done at once, then held in deletion: the delete check passes, the "then 404" check has no
         // patience and fails, and the clean-up finds the snapshot already being deleted. A second

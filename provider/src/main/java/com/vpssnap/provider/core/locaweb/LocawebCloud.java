@@ -5,6 +5,7 @@ import com.vpssnap.provider.cloud.RetryPolicy;
 import com.vpssnap.provider.cloud.Secret;
 import com.vpssnap.provider.cloud.locaweb.LocawebClient;
 import com.vpssnap.provider.cloud.wait.Cancellation;
+import com.vpssnap.provider.core.CloudContract;
 import com.vpssnap.provider.core.CloudModule;
 import com.vpssnap.provider.core.ConfigKey;
 import com.vpssnap.provider.core.SnapshotFunction;
@@ -40,6 +41,11 @@ public final class LocawebCloud implements CloudModule<LocawebClient> {
     @Override
     public LocawebClient connect(Endpoint endpoint, Secret token, Cancellation cancellation) {
         return new LocawebClient(endpoint, token, RetryPolicy.DEFAULT, cancellation);
+    }
+
+    @Override
+    public java.util.Optional<CloudContract> contract() {
+        return java.util.Optional.of(LocawebContract.CONTRACT);
     }
 
     @Override

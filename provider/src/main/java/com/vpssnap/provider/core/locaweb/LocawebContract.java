@@ -1,4 +1,4 @@
-package com.vpssnap.provider.contract;
+package com.vpssnap.provider.core.locaweb;
 
 import com.vpssnap.provider.cloud.ApiException;
 import com.vpssnap.provider.cloud.Endpoint;
@@ -10,31 +10,34 @@ import com.vpssnap.provider.cloud.locaweb.LocawebClient;
 import com.vpssnap.provider.cloud.locaweb.LocawebSnapshot;
 import com.vpssnap.provider.cloud.wait.Cancellation;
 import com.vpssnap.provider.cloud.wait.WaitTimeoutException;
+import com.vpssnap.provider.core.CloudContract;
+import com.vpssnap.provider.core.ContractChecks;
 
 import java.time.Duration;
 import java.util.Set;
 
 /** What the Locaweb client and the emulator assume of Locaweb Cloud's API, checked on one server. */
 final class LocawebContract {
+    static final CloudContract CONTRACT = new CloudContract("Locaweb Cloud", "VPSSNAP_CONTRACT_LOCAWEB_SERVER",
+            "a server name, e.g. cpro0299", server -> !server.isBlank(),
+            (endpoint, token, server, report) -> new LocawebContract(endpoint, token, server, report).run());
     private static final Duration CLEANUP_PATIENCE = Duration.ofMinutes(10);
     private final String endpoint;
     private final String token;
     private final String server;
-    private final ContractRun run;
-    private final ContractReport report;
+    private final ContractChecks checks;
 
-    LocawebContract(ContractTarget target, ContractRun run) {
-        this.endpoint = target.locawebEndpoint();
-        this.token = target.locawebToken();
-        this.server = target.locawebServer();
-        this.run = run;
-        this.report = run.report();
+    private LocawebContract(String endpoint, String token, String server, ContractChecks checks) {
+        this.endpoint = endpoint;
+        this.token = token;
+        this.server = server;
+        this.checks = checks;
     }
 
     void run() {
         Cancellation cancellation = new Cancellation();
         LocawebClient client = client(token, cancellation);
-        report.run("locaweb: a wrong token is refused with 401 or 403", () -> {
+        checks.run("locaweb: a wrong token is refused with 401 or 403", () -> {
             try {
                 client("vpssnap-contract-wrong-token", cancellation).listSnapshots(server);
                 return "the listing was answered";
@@ -42,11 +45,11 @@ final class LocawebContract {
                 return null;
             }
         });
-        report.run("locaweb: the server's snapshots list as JSON:API pages (data, links.next)", () -> {
-            report.note(client.listSnapshots(server).size() + " snapshots on " + server + " before");
+        checks.run("locaweb: the server's snapshots list as JSON:API pages (data, links.next)", () -> {
+            checks.note(client.listSnapshots(server).size() + " snapshots on " + server + " before");
             return null;
         });
-        report.run("locaweb: an unknown snapshot answers 404", () -> {
+        checks.run("locaweb: an unknown snapshot answers 404", () -> {
             try {
                 client.getSnapshot(server, 999_999_999L);
                 return "snapshot 999999999 was answered";
@@ -57,11 +60,11 @@ final class LocawebContract {
         long[] made = {-1};
         boolean[] gone = {false};
         try {
-            report.run("locaweb: a create answers 201 with the snapshot, as named, creating or done", () -> {
-                LocawebSnapshot s = client.createSnapshot(server, run.name(), "made by make contract; deleted by it");
+            checks.run("locaweb: a create answers 201 with the snapshot, as named, creating or done", () -> {
+                LocawebSnapshot s = client.createSnapshot(server, checks.name(), "made by make contract; deleted by it");
                 made[0] = s.id();
-                report.note("made snapshot " + s.id() + " on " + server);
-                if (!run.name().equals(s.name())) {
+                checks.note("made snapshot " + s.id() + " on " + server);
+                if (!checks.name().equals(s.name())) {
                     return "named " + s.name();
                 }
                 return Set.of(LocawebSnapshot.CREATING, LocawebSnapshot.DONE).contains(s.status()) ? null : "status " + s.status();
@@ -69,24 +72,24 @@ final class LocawebContract {
             if (made[0] < 0) {
                 return;
             }
-            report.run("locaweb: it becomes done, through creating only", () -> {
-                Set<String> seen = run.watch("snapshot " + made[0], run.patience(),
+            checks.run("locaweb: it becomes done, through creating only", () -> {
+                Set<String> seen = checks.watch("snapshot " + made[0], checks.patience(),
                         () -> client.getSnapshot(server, made[0]).status(), LocawebSnapshot.DONE::equals);
                 seen.removeAll(Set.of(LocawebSnapshot.CREATING, LocawebSnapshot.DONE));
                 return seen.isEmpty() ? null : "passed through " + seen;
             });
-            report.run("locaweb: the listing shows it", () -> client.listSnapshots(server).stream()
+            checks.run("locaweb: the listing shows it", () -> client.listSnapshots(server).stream()
                     .anyMatch(s -> s.id() == made[0]) ? null : "snapshot " + made[0] + " is not listed");
-            report.run("locaweb: its actions list (read only: nothing is reverted)", () -> {
+            checks.run("locaweb: its actions list (read only: nothing is reverted)", () -> {
                 client.listActions(server, made[0]);
                 return null;
             });
-            report.run("locaweb: a delete is accepted", () -> {
+            checks.run("locaweb: a delete is accepted", () -> {
                 client.deleteSnapshot(server, made[0]);
                 return null;
             });
-            report.run("locaweb: it goes, through waiting_deletion or removing, then 404", () -> {
-                Set<String> seen = run.watch("snapshot " + made[0], run.patience(), () -> statusOr404(client, made[0]),
+            checks.run("locaweb: it goes, through waiting_deletion or removing, then 404", () -> {
+                Set<String> seen = checks.watch("snapshot " + made[0], checks.patience(), () -> statusOr404(client, made[0]),
                         "404"::equals);
                 gone[0] = true;
                 seen.removeAll(Set.of(LocawebSnapshot.WAITING_DELETION, LocawebSnapshot.REMOVING, LocawebSnapshot.DONE, "404"));
@@ -116,23 +119,23 @@ final class LocawebContract {
     private void cleanUp(LocawebClient client, long id) {
         String subject = "snapshot " + id;
         try {
-            run.watch(subject, CLEANUP_PATIENCE, () -> statusOr404(client, id),
+            checks.watch(subject, CLEANUP_PATIENCE, () -> statusOr404(client, id),
                     s -> !s.equals(LocawebSnapshot.CREATING) && !s.equals(LocawebSnapshot.REVERTING));
             String settled = statusOr404(client, id);
             if (!Set.of("404", LocawebSnapshot.WAITING_DELETION, LocawebSnapshot.REMOVING).contains(settled)) {
                 client.deleteSnapshot(server, id);
             }
-            run.watch(subject, CLEANUP_PATIENCE, () -> statusOr404(client, id), "404"::equals);
-            report.note("cleaned up: snapshot " + id + " is gone");
+            checks.watch(subject, CLEANUP_PATIENCE, () -> statusOr404(client, id), "404"::equals);
+            checks.note("cleaned up: snapshot " + id + " is gone");
         } catch (WaitTimeoutException e) {
-            report.note("snapshot " + id + " on " + server + " is not gone: " + e.getMessage() + "; check it by hand");
+            checks.note("snapshot " + id + " on " + server + " is not gone: " + e.getMessage() + "; check it by hand");
         } catch (ApiException e) {
-            report.note("could not delete snapshot " + id + " on " + server + ": " + e.getMessage() + "; delete it by hand");
+            checks.note("could not delete snapshot " + id + " on " + server + ": " + e.getMessage() + "; delete it by hand");
         }
     }
 
     private LocawebClient client(String token, Cancellation cancellation) {
-        return new LocawebClient(Endpoint.parse(endpoint, "VPSSNAP_LOCAWEB_ENDPOINT"), new Secret(token),
+        return new LocawebClient(Endpoint.parse(endpoint, LocawebCloud.ENDPOINT.environmentVariable()), new Secret(token),
                 RetryPolicy.DEFAULT, cancellation);
     }
 }
