@@ -30,19 +30,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class MalformedAnswersIT extends EmulatorTest {
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    private static String createPath(CloudCase cloud) {
-        return cloud == CloudCase.LOCAWEB ? "/v1/cloud/servers/cpro0299/snapshots" : "/api/v1/snapshots/";
-    }
-
-    /** The read a refresh makes, answered with JSON of the wrong shape. */
-    private static String wrongShapeRead(CloudCase cloud) {
-        return cloud == CloudCase.LOCAWEB
-                ? "{\"method\":\"GET\",\"path\":\"/v1/cloud/servers/cpro0299/snapshots/*\",\"action\":\"body\",\"status\":200,"
-                + "\"contentType\":\"application/vnd.api+json\",\"body\":\"{\\\"data\\\":{\\\"id\\\":\\\"x\\\",\\\"attributes\\\":{}}}\"}"
-                : "{\"method\":\"GET\",\"path\":\"/api/v1/snapshots/\",\"action\":\"body\",\"status\":200,"
-                + "\"body\":\"{\\\"results\\\":[{\\\"id\\\":\\\"x\\\",\\\"server\\\":{\\\"id\\\":12345}}]}\"}";
-    }
-
     private static final List<String> SPOILED_CREATES = List.of(
             "\"action\":\"body\",\"status\":200,\"contentType\":\"text/html\",\"body\":\"<html>portal</html>\"",
             "\"action\":\"truncate\"");
@@ -54,7 +41,7 @@ class MalformedAnswersIT extends EmulatorTest {
         List<String> resources = new ArrayList<>();
         StringBuilder program = new StringBuilder();
         for (int i = 0; i < SPOILED_CREATES.size(); i++) {
-            emulator.addFault("{\"method\":\"POST\",\"path\":\"" + createPath(cloud) + "\",\"count\":1," + SPOILED_CREATES.get(i) + "}");
+            emulator.addFault("{\"method\":\"POST\",\"path\":\"" + cloud.createPathRegex() + "\",\"count\":1," + SPOILED_CREATES.get(i) + "}");
             program.append(cloud.resource("s" + i, "spoiled-" + i, null, null));
             pulumi.writeProgram(cloud.yamlProgram(program.toString()));
             pulumi.ok("up", "--yes", "--skip-preview");
@@ -68,13 +55,13 @@ class MalformedAnswersIT extends EmulatorTest {
         // A revert whose answer is cut short: followed, not sent twice.
         emulator.timing("{\"revertMs\":3000,\"restoreMs\":3000}");
         emulator.clearRequests();
-        emulator.addFault("{\"method\":\"POST\",\"path\":\"" + revertGlob(cloud) + "\",\"count\":1,\"action\":\"truncate\"}");
+        emulator.addFault("{\"method\":\"POST\",\"path\":\"" + cloud.revertFaultPath() + "\",\"count\":1,\"action\":\"truncate\"}");
         pulumi.writeProgram(cloud.yamlProgram(program.toString().replace("name: spoiled-0\n", "name: spoiled-0\n      revertTrigger: r1\n")));
         pulumi.ok("up", "--yes", "--skip-preview");
         assertEquals(1, emulator.countRequests("POST", cloud.revertPathRegex), "one revert: " + emulator.requests());
         pulumi.ok("preview", "--expect-no-changes");
 
-        emulator.addFault(wrongShapeRead(cloud));
+        emulator.addFault(cloud.wrongShapeReadFault());
         ProcessResult refresh = pulumi.run("refresh", "--yes", "--skip-preview");
         assertNotEquals(0, refresh.exitCode(), refresh.toString());
         assertTrue(refresh.combined().contains("not in the documented shape") && refresh.combined().contains("GET /"),
@@ -97,7 +84,7 @@ class MalformedAnswersIT extends EmulatorTest {
         TofuCli tofu = new TofuCli(dir);
         StringBuilder config = new StringBuilder(cloud.hclProvider(emulator));
         for (int i = 0; i < SPOILED_CREATES.size(); i++) {
-            emulator.addFault("{\"method\":\"POST\",\"path\":\"" + createPath(cloud) + "\",\"count\":1," + SPOILED_CREATES.get(i) + "}");
+            emulator.addFault("{\"method\":\"POST\",\"path\":\"" + cloud.createPathRegex() + "\",\"count\":1," + SPOILED_CREATES.get(i) + "}");
             config.append(cloud.hclResource("s" + i, cloud.hclServer, "spoiled-" + i, ""));
             tofu.writeConfig(config.toString());
             tofu.ok("apply", "-auto-approve");
@@ -108,14 +95,14 @@ class MalformedAnswersIT extends EmulatorTest {
 
         emulator.timing("{\"revertMs\":3000,\"restoreMs\":3000}");
         emulator.clearRequests();
-        emulator.addFault("{\"method\":\"POST\",\"path\":\"" + revertGlob(cloud) + "\",\"count\":1,\"action\":\"truncate\"}");
+        emulator.addFault("{\"method\":\"POST\",\"path\":\"" + cloud.revertFaultPath() + "\",\"count\":1,\"action\":\"truncate\"}");
         tofu.writeConfig(cloud.hclProvider(emulator) + cloud.hclResource("s0", cloud.hclServer, "spoiled-0", "  revert_trigger = \"r1\"\n")
                 + cloud.hclResource("s1", cloud.hclServer, "spoiled-1", ""));
         tofu.ok("apply", "-auto-approve");
         assertEquals(1, emulator.countRequests("POST", cloud.revertPathRegex), "one revert: " + emulator.requests());
         assertEquals(0, tofu.run("plan", "-detailed-exitcode").exitCode(), "clean plan after the followed revert");
 
-        emulator.addFault(wrongShapeRead(cloud));
+        emulator.addFault(cloud.wrongShapeReadFault());
         ProcessResult plan = tofu.run("plan");
         assertNotEquals(0, plan.exitCode(), plan.toString());
         assertTrue(plan.combined().contains("not in the documented shape"), plan.toString());
@@ -127,10 +114,6 @@ class MalformedAnswersIT extends EmulatorTest {
                 + "\"contentType\":\"text/html\",\"body\":\"<html>portal</html>\"}");
         tofu.ok("destroy", "-auto-approve");
         assertEquals(0, emulator.totalSnapshots(), emulator.state().toString());
-    }
-
-    private static String revertGlob(CloudCase cloud) {
-        return cloud == CloudCase.LOCAWEB ? "/v1/cloud/servers/cpro0299/snapshots/*/actions" : "/api/v1/snapshots/*/restore/";
     }
 
     /** The ids of this cloud's snapshots in the stack's state, sorted. */

@@ -42,9 +42,9 @@ class FinalSnapshotIT extends EmulatorTest {
             assertEquals(1, snapshots.size(), cloud + ": exactly one final snapshot: " + snapshots);
             JsonNode finalOne = snapshots.get(0);
             assertTrue(attribute(finalOne, "name").matches("final-\\d{8}-\\d{6}"), "named with the plan's time: " + finalOne);
-            assertEquals(cloud == CloudCase.LOCAWEB ? "done" : "completed", attribute(finalOne, "status"), finalOne.toString());
+            assertEquals(cloud.readyStatus(), attribute(finalOne, "status"), finalOne.toString());
             assertEquals("[vpssnap action] Final snapshot before destroy", attribute(finalOne, "description"));
-            String server = cloud == CloudCase.LOCAWEB ? "locaweb_server" : "vpsorg_server";
+            String server = cloud.module + "_server"; // the example's stand-in for each cloud's server: terraform_data.<module>_server
             assertBefore(destroyed.stdout(), "Action complete: action.vpssnap_" + cloud.module + "_take_snapshot.final",
                     "terraform_data." + server + "[0]: Destruction complete");
         }

@@ -37,7 +37,7 @@ class TerraformDayTwoIT extends EmulatorTest {
         cloud.createByHandOnFirstServer(emulator, "by-hand");
         // Another action's snapshot (a final one, before a destroy): keep counts only its own name.
         long finalId = cloud.createByHandOnFirstServer(emulator, "final-1");
-        emulator.patch((cloud == CloudCase.LOCAWEB ? "/locaweb/servers/cpro0299/snapshots/" : "/vpsorg/snapshots/") + finalId,
+        emulator.patch(cloud.snapshotControlPath(finalId),
                 "{\"description\": \"[vpssnap action] Final snapshot before destroy\"}");
         TofuCli terraform = TofuCli.terraformLatest(dir);
         terraform.writeConfig(cloud.hclProvider(emulator) + "variable \"release\" {}\n"

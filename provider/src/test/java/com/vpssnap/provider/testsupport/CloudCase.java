@@ -23,8 +23,13 @@ public enum CloudCase {
         }
 
         @Override
-        public void deleteBehindProvider(EmulatorFixture emulator, long snapshotId) {
-            emulator.deleteBehindProvider("/locaweb/servers/cpro0299/snapshots/" + snapshotId);
+        public String snapshotControlPath(long snapshotId) {
+            return "/locaweb/servers/cpro0299/snapshots/" + snapshotId;
+        }
+
+        @Override
+        public String readyStatus() {
+            return "done";
         }
 
         @Override
@@ -35,6 +40,37 @@ public enum CloudCase {
         @Override
         public String createByHandOnOtherServer(EmulatorFixture emulator, String name) throws InterruptedException {
             return "cpro0300/" + emulator.createLocawebSnapshot("cpro0300", name);
+        }
+
+        @Override
+        public long createByHandOnFirstServer(EmulatorFixture emulator, String name) throws InterruptedException {
+            return emulator.createLocawebSnapshot("cpro0299", name);
+        }
+
+        @Override
+        public String createPathRegex() {
+            return "/v1/cloud/servers/cpro0299/snapshots";
+        }
+
+        @Override
+        public String revertVerb() {
+            return "revert";
+        }
+
+        @Override
+        public String revertFaultPath() {
+            return "/v1/cloud/servers/cpro0299/snapshots/*/actions";
+        }
+
+        @Override
+        public String token() {
+            return EmulatorFixture.LOCAWEB_TOKEN;
+        }
+
+        @Override
+        public String wrongShapeReadFault() {
+            return "{\"method\":\"GET\",\"path\":\"/v1/cloud/servers/cpro0299/snapshots/*\",\"action\":\"body\",\"status\":200,"
+                    + "\"contentType\":\"application/vnd.api+json\",\"body\":\"{\\\"data\\\":{\\\"id\\\":\\\"x\\\",\\\"attributes\\\":{}}}\"}";
         }
     },
     VPSORG("vpssnap:vpsorg:Snapshot", "serverId: 12345", "vpsorgEndpoint", "vpsorgToken",
@@ -51,8 +87,13 @@ public enum CloudCase {
         }
 
         @Override
-        public void deleteBehindProvider(EmulatorFixture emulator, long snapshotId) {
-            emulator.deleteBehindProvider("/vpsorg/snapshots/" + snapshotId);
+        public String snapshotControlPath(long snapshotId) {
+            return "/vpsorg/snapshots/" + snapshotId;
+        }
+
+        @Override
+        public String readyStatus() {
+            return "completed";
         }
 
         @Override
@@ -63,6 +104,37 @@ public enum CloudCase {
         @Override
         public String createByHandOnOtherServer(EmulatorFixture emulator, String name) throws InterruptedException {
             return Long.toString(emulator.createVpsorgSnapshot(12346, name));
+        }
+
+        @Override
+        public long createByHandOnFirstServer(EmulatorFixture emulator, String name) throws InterruptedException {
+            return emulator.createVpsorgSnapshot(12345, name);
+        }
+
+        @Override
+        public String createPathRegex() {
+            return "/api/v1/snapshots/";
+        }
+
+        @Override
+        public String revertVerb() {
+            return "restore";
+        }
+
+        @Override
+        public String revertFaultPath() {
+            return "/api/v1/snapshots/*/restore/";
+        }
+
+        @Override
+        public String token() {
+            return EmulatorFixture.VPSORG_TOKEN;
+        }
+
+        @Override
+        public String wrongShapeReadFault() {
+            return "{\"method\":\"GET\",\"path\":\"/api/v1/snapshots/\",\"action\":\"body\",\"status\":200,"
+                    + "\"body\":\"{\\\"results\\\":[{\\\"id\\\":\\\"x\\\",\\\"server\\\":{\\\"id\\\":12345}}]}\"}";
         }
     };
 
@@ -96,7 +168,16 @@ public enum CloudCase {
 
     public abstract String endpoint(EmulatorFixture emulator);
 
-    public abstract void deleteBehindProvider(EmulatorFixture emulator, long snapshotId);
+    /** A snapshot of the first server in the emulator's control API (PATCH to edit it, DELETE to drop it). */
+    public abstract String snapshotControlPath(long snapshotId);
+
+    /** The status of a snapshot that is ready. */
+    public abstract String readyStatus();
+
+    /** The snapshot is gone from the cloud, as if deleted in its web panel. */
+    public void deleteBehindProvider(EmulatorFixture emulator, long snapshotId) {
+        emulator.deleteBehindProvider(snapshotControlPath(snapshotId));
+    }
 
     public abstract String importId(long snapshotId);
 
@@ -104,28 +185,21 @@ public enum CloudCase {
     public abstract String createByHandOnOtherServer(EmulatorFixture emulator, String name) throws InterruptedException;
 
     /** A snapshot made outside any stack on the cloud's first server, once it is ready; returns its numeric id. */
-    public long createByHandOnFirstServer(EmulatorFixture emulator, String name) throws InterruptedException {
-        return this == LOCAWEB ? emulator.createLocawebSnapshot("cpro0299", name) : emulator.createVpsorgSnapshot(12345, name);
-    }
+    public abstract long createByHandOnFirstServer(EmulatorFixture emulator, String name) throws InterruptedException;
 
-    /** The request that starts a snapshot on the first server. */
-    public String createPathRegex() {
-        return this == LOCAWEB ? "/v1/cloud/servers/cpro0299/snapshots" : "/api/v1/snapshots/";
-    }
+    /** The request that starts a snapshot on the first server (a regex, and a fault's path glob: it has no wildcard). */
+    public abstract String createPathRegex();
 
     /** What the cloud calls going back to a snapshot: the second word of its Terraform action. */
-    public String revertVerb() {
-        return this == LOCAWEB ? "revert" : "restore";
-    }
+    public abstract String revertVerb();
 
     /** {@link #revertPathRegex} as an emulator fault's path glob. */
-    public String revertFaultPath() {
-        return this == LOCAWEB ? "/v1/cloud/servers/cpro0299/snapshots/*/actions" : "/api/v1/snapshots/*/restore/";
-    }
+    public abstract String revertFaultPath();
 
-    public String token() {
-        return this == LOCAWEB ? EmulatorFixture.LOCAWEB_TOKEN : EmulatorFixture.VPSORG_TOKEN;
-    }
+    public abstract String token();
+
+    /** A fault rule answering the read a refresh makes with JSON of the wrong shape for this API. */
+    public abstract String wrongShapeReadFault();
 
     /** A YAML resource block of this cloud's Snapshot type. */
     public String resource(String logicalName, String name, String description, String revertTrigger) {
