@@ -142,10 +142,28 @@ def compare(first, second):
     lines = [f"only in one build: {name}" for name in sorted(set(a) ^ set(b))]
     for name in sorted(set(a) & set(b)):
         if a[name][0] != b[name][0]:
-            lines.append(f"{name}: contents differ ({len(a[name][0])} and {len(b[name][0])} bytes)")
+            lines.append(f"{name}: contents differ ({len(a[name][0])} and {len(b[name][0])} bytes){where(a[name][0], b[name][0])}")
         elif a[name][1] != b[name][1]:
             lines.append(f"{name}: executable bit differs")
     return lines
+
+
+def where(x, y):
+    """Where two same-sized contents differ: how many bytes, and the first few offsets (hex), so a
+    difference in a binary (the class-data archive) can be placed without the files."""
+    if len(x) != len(y):
+        return ""
+    offsets = [i for i in range(len(x)) if x[i] != y[i]] if len(x) < 200_000_000 else []
+    if not offsets:
+        return ""
+    runs = []
+    for i in offsets:
+        if runs and i == runs[-1][1] + 1:
+            runs[-1][1] = i
+        else:
+            runs.append([i, i])
+    shown = ", ".join(f"{start:#x}" + (f"-{end:#x}" if end > start else "") for start, end in runs[:12])
+    return f": {len(offsets)} bytes in {len(runs)} runs, at {shown}" + (" …" if len(runs) > 12 else "")
 
 
 if __name__ == "__main__":
