@@ -8,6 +8,7 @@ import com.vpssnap.provider.cloud.wait.Cancellation;
 import com.vpssnap.provider.core.CloudContract;
 import com.vpssnap.provider.core.CloudModule;
 import com.vpssnap.provider.core.ConfigKey;
+import com.vpssnap.provider.core.ServerSnapshotsFunction;
 import com.vpssnap.provider.core.SnapshotFunction;
 import com.vpssnap.provider.core.SnapshotResource;
 import com.vpssnap.provider.core.RevertAction;
@@ -55,7 +56,8 @@ public final class LocawebCloud implements CloudModule<LocawebClient> {
 
     @Override
     public List<Offer<FunctionSpec, SnapshotFunction, LocawebClient>> functions() {
-        return List.of(new Offer<>(LocawebSpecs.GET_SNAPSHOTS, LocawebSnapshotFunction::new));
+        return List.of(new Offer<>(LocawebSpecs.GET_SNAPSHOTS, c -> new ServerSnapshotsFunction<>(
+                LocawebSpecs.GET_SNAPSHOTS, c, new LocawebSnapshotResource(c), LocawebSnapshotResource::item)));
     }
 
     /** Take a snapshot (with retention) and revert, each over this cloud's snapshot resource. */

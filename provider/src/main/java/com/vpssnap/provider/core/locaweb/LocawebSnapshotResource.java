@@ -12,7 +12,9 @@ import com.vpssnap.provider.core.SnapshotInputs;
 import com.vpssnap.provider.core.SnapshotLifecycle;
 
 import java.time.format.DateTimeFormatter;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Pattern;
 
@@ -103,6 +105,18 @@ public final class LocawebSnapshotResource extends SnapshotLifecycle<LocawebClie
     @Override
     protected void remove(LocawebClient client, String id, Props oldState, Operation operation) {
         new LocawebDelete(client, operation).delete(LocawebSnapshotId.parse(id));
+    }
+
+    /** One item of getSnapshots. */
+    static Map<String, Object> item(LocawebSnapshot s) {
+        Map<String, Object> item = new LinkedHashMap<>();
+        item.put(SNAPSHOT_ID, s.id());
+        item.put(NAME, s.name());
+        item.put(DESCRIPTION, s.description() == null ? "" : s.description());
+        item.put(UUID, s.uuid());
+        item.put(TAKEN_AT, timestamp(s));
+        item.put(STATUS, s.status());
+        return item;
     }
 
     /** ISO-8601 with seconds always shown (OffsetDateTime.toString drops ":00"). */

@@ -1,5 +1,6 @@
 package com.vpssnap.provider.core.locaweb;
 
+import com.vpssnap.provider.core.ServerSnapshotsFunction;
 import com.vpssnap.provider.core.SnapshotInputs;
 import com.vpssnap.provider.core.TakeSnapshotAction;
 import com.vpssnap.provider.core.spec.ActionSpec;
@@ -27,7 +28,7 @@ public final class LocawebSpecs {
     public static final String UUID = "uuid";
     public static final String TAKEN_AT = "takenAt";
     public static final String STATUS = "status";
-    public static final String SNAPSHOTS = "snapshots";
+    public static final String SNAPSHOTS = ServerSnapshotsFunction.SNAPSHOTS;
 
     static final int NAME_MAX = 255;
     static final int DESCRIPTION_MAX = 1000;

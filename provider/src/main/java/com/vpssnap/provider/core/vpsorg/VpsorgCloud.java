@@ -8,6 +8,7 @@ import com.vpssnap.provider.cloud.wait.Cancellation;
 import com.vpssnap.provider.core.CloudContract;
 import com.vpssnap.provider.core.CloudModule;
 import com.vpssnap.provider.core.ConfigKey;
+import com.vpssnap.provider.core.ServerSnapshotsFunction;
 import com.vpssnap.provider.core.SnapshotFunction;
 import com.vpssnap.provider.core.SnapshotResource;
 import com.vpssnap.provider.core.RevertAction;
@@ -55,7 +56,8 @@ public final class VpsorgCloud implements CloudModule<VpsorgClient> {
 
     @Override
     public List<Offer<FunctionSpec, SnapshotFunction, VpsorgClient>> functions() {
-        return List.of(new Offer<>(VpsorgSpecs.GET_SNAPSHOTS, VpsorgSnapshotFunction::new));
+        return List.of(new Offer<>(VpsorgSpecs.GET_SNAPSHOTS, c -> new ServerSnapshotsFunction<>(
+                VpsorgSpecs.GET_SNAPSHOTS, c, new VpsorgSnapshotResource(c), VpsorgSnapshotResource::item)));
     }
 
     /** Take a snapshot (with retention) and revert, each over this cloud's snapshot resource. */

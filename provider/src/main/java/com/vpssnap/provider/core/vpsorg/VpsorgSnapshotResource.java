@@ -11,7 +11,9 @@ import com.vpssnap.provider.core.ProviderException;
 import com.vpssnap.provider.core.SnapshotInputs;
 import com.vpssnap.provider.core.SnapshotLifecycle;
 
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -130,5 +132,19 @@ public final class VpsorgSnapshotResource extends SnapshotLifecycle<VpsorgClient
         } catch (NumberFormatException e) {
             throw new ProviderException("\"" + id + "\" is not a VPS.org snapshot id: expected a number, e.g. 801");
         }
+    }
+
+    /** One item of getSnapshots. */
+    static Map<String, Object> item(VpsorgSnapshot s) {
+        Map<String, Object> item = new LinkedHashMap<>();
+        item.put(SNAPSHOT_ID, s.id());
+        item.put(SERVER_ID, s.serverId());
+        item.put(SERVER_NAME, s.serverName());
+        item.put(NAME, s.name());
+        item.put(DESCRIPTION, s.description() == null ? "" : s.description());
+        item.put(STATUS, s.status());
+        item.put(SIZE_MB, s.sizeMb());
+        item.put(CREATED_AT, s.createdAt() == null ? null : s.createdAt().toString());
+        return item;
     }
 }

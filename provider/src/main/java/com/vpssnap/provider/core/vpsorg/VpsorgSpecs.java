@@ -1,5 +1,6 @@
 package com.vpssnap.provider.core.vpsorg;
 
+import com.vpssnap.provider.core.ServerSnapshotsFunction;
 import com.vpssnap.provider.core.SnapshotInputs;
 import com.vpssnap.provider.core.TakeSnapshotAction;
 import com.vpssnap.provider.core.spec.ActionSpec;
@@ -28,7 +29,7 @@ public final class VpsorgSpecs {
     public static final String STATUS = "status";
     public static final String SIZE_MB = "sizeMb";
     public static final String CREATED_AT = "createdAt";
-    public static final String SNAPSHOTS = "snapshots";
+    public static final String SNAPSHOTS = ServerSnapshotsFunction.SNAPSHOTS;
 
     public static final int SNAPSHOTS_PER_SERVER = 5;
     static final int NAME_MAX = 100;
