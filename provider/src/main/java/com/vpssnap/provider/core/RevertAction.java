@@ -2,7 +2,6 @@ package com.vpssnap.provider.core;
 
 import com.vpssnap.provider.core.spec.ActionSpec;
 
-import java.util.ArrayList;
 import java.util.List;
 
 import static com.vpssnap.provider.core.SnapshotInputs.IDENTITY_ID;
@@ -13,43 +12,20 @@ import static com.vpssnap.provider.core.SnapshotInputs.SNAPSHOT_ID;
  * is done. The snapshot must be that server's. A lost answer is followed, not sent twice: the
  * resource's own revert does it.
  */
-public final class RevertAction implements SnapshotAction {
-    private final ActionSpec spec;
-    private final SnapshotResource resource;
-
+public final class RevertAction extends ResourceAction {
     public RevertAction(ActionSpec spec, SnapshotResource resource) {
-        this.spec = spec;
-        this.resource = resource;
+        super(spec, resource);
     }
 
     @Override
-    public ActionSpec spec() {
-        return spec;
+    protected void checkValues(Props config, List<ValidationFailure> failures) {
+        resource.checkIdentity(identity(config)).failures().forEach(f -> failures.add(
+                f.property().equals(IDENTITY_ID) ? new ValidationFailure(SNAPSHOT_ID, f.reason()) : f));
     }
 
     @Override
-    public CheckResult check(Props config) {
-        List<ValidationFailure> failures = new ArrayList<>(
-                InputValidator.structural(spec.terraformType(), spec.config(), config).failures());
-        if (failures.isEmpty()) {
-            resource.checkIdentity(identity(config)).failures().forEach(f -> failures.add(
-                    f.property().equals(IDENTITY_ID) ? new ValidationFailure(SNAPSHOT_ID, f.reason()) : f));
-        }
-        return new CheckResult(config, failures);
-    }
-
-    @Override
-    public void invoke(Props config, Operation operation) {
-        CheckResult checked = check(config);
-        if (!checked.ok()) {
-            throw new InvalidInputException(checked.failures());
-        }
+    protected void run(Props config, Operation operation) {
         resource.revertTo(identity(config), operation);
-    }
-
-    @Override
-    public String server(Props config) {
-        return SnapshotAction.serverOf(resource, config);
     }
 
     /** The snapshot's identity: the config's server, and its snapshot id as the identity's id. */

@@ -3,7 +3,6 @@ package com.vpssnap.provider.core;
 import com.vpssnap.provider.core.spec.ActionSpec;
 
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 
@@ -19,13 +18,11 @@ import static com.vpssnap.provider.core.SnapshotInputs.NAME;
  * (docs/guides/terraform.md, "Final snapshot before destroy"). The create is the resource's own,
  * so a lost answer is followed, not sent twice.
  */
-public final class TakeSnapshotAction implements SnapshotAction {
+public final class TakeSnapshotAction extends ResourceAction {
     /** Starts the description of every snapshot the action makes: how it knows its own. */
     public static final String MARKER = "[vpssnap action]";
     public static final String KEEP = "keep";
 
-    private final ActionSpec spec;
-    private final SnapshotResource resource;
     private final long keepMax;
     private final int descriptionMax;
 
@@ -34,24 +31,13 @@ public final class TakeSnapshotAction implements SnapshotAction {
      * @param descriptionMax the cloud's limit on a description, marker included
      */
     public TakeSnapshotAction(ActionSpec spec, SnapshotResource resource, long keepMax, int descriptionMax) {
-        this.spec = spec;
-        this.resource = resource;
+        super(spec, resource);
         this.keepMax = keepMax;
         this.descriptionMax = descriptionMax;
     }
 
     @Override
-    public ActionSpec spec() {
-        return spec;
-    }
-
-    @Override
-    public CheckResult check(Props config) {
-        List<ValidationFailure> failures = new ArrayList<>(
-                InputValidator.structural(spec.terraformType(), spec.config(), config).failures());
-        if (!failures.isEmpty()) {
-            return new CheckResult(config, failures);
-        }
+    protected void checkValues(Props config, List<ValidationFailure> failures) {
         failures.addAll(resource.check(snapshotInputs(config)).failures().stream()
                 .filter(f -> !f.property().equals(DESCRIPTION)).toList());
         String description = config.string(DESCRIPTION);
@@ -68,15 +54,10 @@ public final class TakeSnapshotAction implements SnapshotAction {
                     : "it must be 1 to " + keepMax + ", since a server holds at most " + (keepMax + 1)
                     + " snapshots and the new one comes first")));
         }
-        return new CheckResult(config, failures);
     }
 
     @Override
-    public void invoke(Props config, Operation operation) {
-        CheckResult checked = check(config);
-        if (!checked.ok()) {
-            throw new InvalidInputException(checked.failures());
-        }
+    protected void run(Props config, Operation operation) {
         Created created = resource.create(snapshotInputs(config), operation);
         operation.progress().onProgress(created.id(), "snapshot ready", Duration.ZERO);
         Long keep = config.integer(KEEP);
@@ -93,11 +74,6 @@ public final class TakeSnapshotAction implements SnapshotAction {
         }
     }
 
-    @Override
-    public String server(Props config) {
-        return SnapshotAction.serverOf(resource, config);
-    }
-
     /** The resource's inputs: the server, the name, and the description behind the marker. */
     private Props snapshotInputs(Props config) {
         Props.Builder inputs = Props.builder();
@@ -108,7 +84,7 @@ public final class TakeSnapshotAction implements SnapshotAction {
 
     private Props query(Props config) {
         Props.Builder query = Props.builder();
-        SnapshotAction.serverInputs(resource).forEach(p -> query.put(p.name(), config.get(p.name())));
+        serverInputs().forEach(p -> query.put(p.name(), config.get(p.name())));
         return query.build();
     }
 }
