@@ -11,6 +11,9 @@ import java.util.Map;
 
 /** The launcher's door (the name it was run by) to the session it opens. */
 final class Doors {
+    /** Every door the launcher may name: LauncherNamesTest holds the launcher's to this list. */
+    static final List<String> NAMES = List.of("terraform", "pulumi");
+
     private Doors() {
     }
 
