@@ -37,8 +37,8 @@ public final class RetentionPlan {
             }
         }
         if (keep < 1 || keep > server.snapshotLimit()) {
-            String allowed = server.isLocaweb() ? "1 or more" : "1 to " + server.snapshotLimit()
-                    + " (VPS.org keeps at most " + server.snapshotLimit() + " snapshots per server)";
+            String allowed = !server.kind().limited() ? "1 or more" : "1 to " + server.snapshotLimit()
+                    + " (" + server.kind().cloud() + " keeps at most " + server.snapshotLimit() + " snapshots per server)";
             throw new IllegalArgumentException("keep: " + keep + " is not allowed for " + server + "; allowed: " + allowed);
         }
         List<String> retained = new ArrayList<>(checkpoints.subList(Math.max(0, checkpoints.size() - keep), checkpoints.size()));

@@ -6,7 +6,7 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Rollback points for one server on either cloud: one snapshot per retained checkpoint, older
+ * Rollback points for one server on any cloud that offers them (ServerKind): one snapshot per retained checkpoint, older
  * ones deleted by the ordinary diff (their resources are simply no longer asked for), and
  * {@code rollbackTo} reverting the server in place through that snapshot's revert trigger.
  *

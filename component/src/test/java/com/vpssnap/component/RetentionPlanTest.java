@@ -9,8 +9,8 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class RetentionPlanTest {
-    private static final ServerRef LOCAWEB = ServerRef.locaweb("cpro0299");
-    private static final ServerRef VPSORG = ServerRef.vpsorg(12345);
+    private static final ServerRef LOCAWEB = new ServerRef(Kinds.LOCAWEB, "cpro0299");
+    private static final ServerRef VPSORG = new ServerRef(Kinds.VPSORG, 12345L);
 
     @Test
     void keepsTheNewestCheckpoints() {
@@ -36,6 +36,14 @@ class RetentionPlanTest {
                 error.getMessage());
         assertEquals(List.of("a"), RetentionPlan.of(LOCAWEB, List.of("a"), 50, null).retained());
         assertThrows(IllegalArgumentException.class, () -> RetentionPlan.of(LOCAWEB, List.of("a"), 0, null));
+    }
+
+    @Test
+    void aThirdCloudsLimitIsItsOwn() {
+        IllegalArgumentException error = assertThrows(IllegalArgumentException.class,
+                () -> RetentionPlan.of(new ServerRef(Kinds.ACME, "m1"), List.of("a"), 3, null));
+        assertEquals("keep: 3 is not allowed for Acme server m1; allowed: 1 to 2 (Acme keeps at most 2 snapshots per server)",
+                error.getMessage());
     }
 
     @Test

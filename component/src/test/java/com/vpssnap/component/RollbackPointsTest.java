@@ -12,7 +12,7 @@ class RollbackPointsTest {
     @Test
     void asksForOneSnapshotPerRetainedCheckpointOnTheServersCloud() {
         RollbackPoints points = RollbackPoints.plan("db", RollbackPointsInputs.of(Map.of(
-                "vpsorgServerId", 12345L, "checkpoints", List.of("a", "b", "c"), "keep", 2L, "rollbackTo", "b")));
+                "vpsorgServerId", 12345L, "checkpoints", List.of("a", "b", "c"), "keep", 2L, "rollbackTo", "b"), Kinds.TWO_CLOUDS));
         assertEquals("c", points.latest());
         assertEquals(List.of(
                 new Checkpoint("b", "db-b", "vpssnap:vpsorg:Snapshot",
@@ -25,7 +25,7 @@ class RollbackPointsTest {
     @Test
     void keepsThreeWhenKeepIsNotGiven() {
         RollbackPoints points = RollbackPoints.plan("web", RollbackPointsInputs.of(Map.of(
-                "locawebServer", "cpro0299", "checkpoints", List.of("a", "b", "c", "d"))));
+                "locawebServer", "cpro0299", "checkpoints", List.of("a", "b", "c", "d")), Kinds.TWO_CLOUDS));
         assertEquals(List.of("web-b", "web-c", "web-d"), points.checkpoints().stream().map(Checkpoint::resourceName).toList());
         assertEquals("vpssnap:locaweb:Snapshot", points.checkpoints().get(0).snapshotType());
         assertEquals("cpro0299", points.checkpoints().get(0).snapshotInputs().get("server"));
@@ -47,8 +47,28 @@ class RollbackPointsTest {
                 refusal(Map.of("locawebServer", "cpro0299", "checkpoints", List.of("a", "b"), "keep", 1L, "rollbackTo", "a")));
     }
 
+    @Test
+    void aThirdCloudIsOneMoreKindWithItsOwnInputTypeAndLimit() {
+        RollbackPoints points = RollbackPoints.plan("app", RollbackPointsInputs.of(Map.of(
+                "acmeMachine", "m1", "checkpoints", List.of("a", "b"), "keep", 2L), Kinds.THREE_CLOUDS));
+        assertEquals(List.of(new Checkpoint("a", "app-a", "vpssnap:acme:Snapshot",
+                        Map.of("machine", "m1", "name", "a", "description", "Rollback point a", "revertTrigger", "")),
+                new Checkpoint("b", "app-b", "vpssnap:acme:Snapshot",
+                        Map.of("machine", "m1", "name", "b", "description", "Rollback point b", "revertTrigger", ""))),
+                points.checkpoints());
+        assertEquals("locawebServer / vpsorgServerId / acmeMachine: none is set; allowed: exactly one, "
+                        + "the Locaweb server name or the VPS.org server id or the Acme machine name",
+                assertThrows(IllegalArgumentException.class, () -> RollbackPointsInputs.of(
+                        Map.of("checkpoints", List.of("a")), Kinds.THREE_CLOUDS)).getMessage());
+        assertEquals("keep: 4294967296 is not allowed; allowed: 1 or more (at most 5 on VPS.org, at most 2 on Acme)",
+                assertThrows(IllegalArgumentException.class, () -> RollbackPointsInputs.of(Map.of("acmeMachine", "m1",
+                        "checkpoints", List.of("a"), "keep", 4_294_967_296L), Kinds.THREE_CLOUDS)).getMessage());
+        assertEquals("acmeMachine: 7 is not a string", assertThrows(IllegalArgumentException.class,
+                () -> RollbackPointsInputs.of(Map.of("acmeMachine", 7L, "checkpoints", List.of("a")), Kinds.THREE_CLOUDS)).getMessage());
+    }
+
     private static String refusal(Map<String, ?> inputs) {
         return assertThrows(IllegalArgumentException.class,
-                () -> RollbackPoints.plan("x", RollbackPointsInputs.of(inputs))).getMessage();
+                () -> RollbackPoints.plan("x", RollbackPointsInputs.of(inputs, Kinds.TWO_CLOUDS))).getMessage();
     }
 }

@@ -46,6 +46,11 @@ public interface CloudModule<C> {
         return List.of();
     }
 
+    /** How the RollbackPoints component names one of its servers: none unless the cloud offers it. */
+    default java.util.Optional<ComponentServer> componentServer() {
+        return java.util.Optional.empty();
+    }
+
     /** Its contract checks (make contract): none unless the cloud has some. */
     default java.util.Optional<CloudContract> contract() {
         return java.util.Optional.empty();
@@ -58,10 +63,11 @@ public interface CloudModule<C> {
 
     /**
      * @param name the module of its tokens and Terraform types
+     * @param title the cloud as its users call it ("Locaweb Cloud"), for descriptions
      * @param endpoint its base URL setting
      * @param token its API token setting
      */
-    record Identity(String name, ConfigKey endpoint, ConfigKey token) {
+    record Identity(String name, String title, ConfigKey endpoint, ConfigKey token) {
     }
 
     /**

@@ -3,6 +3,10 @@ package com.vpssnap.provider.pulumi;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.vpssnap.component.RollbackPointsInputs;
+import com.vpssnap.provider.core.ComponentServer;
+
+import java.util.List;
+import java.util.stream.Collectors;
 
 /**
  * The schema of the RollbackPoints component: what every SDK's RollbackPoints class is generated
@@ -17,23 +21,31 @@ final class ComponentSchema {
     static ObjectNode rollbackPoints() {
         ObjectNode node = JSON.createObjectNode();
         node.put("isComponent", true);
-        node.put("description", "Rollback points for one server, on Locaweb Cloud or VPS.org: one snapshot per retained "
+        List<ComponentServer> servers = ComponentServers.all();
+        node.put("description", "Rollback points for one server, on "
+                + ComponentServers.either(ComponentServers.clouds().stream().map(c -> c.identity().title()).toList())
+                + ": one snapshot per retained "
                 + "checkpoint (the newest `keep` of `checkpoints`), older ones deleted, and `rollbackTo` reverting the "
                 + "server in place to a retained checkpoint's snapshot. The snapshots are ordinary "
-                + "`vpssnap:locaweb:Snapshot` / `vpssnap:vpsorg:Snapshot` resources, children of the component.\n\n"
+                + ComponentServers.codes(servers.stream().map(c -> c.snapshot().token()).toList(), " / ")
+                + " resources, children of the component.\n\n"
                 + "Append a label to `checkpoints` before each risky change; set `rollbackTo` to a retained label to "
                 + "revert, and clear it afterwards (an empty `rollbackTo` never reverts).");
         ObjectNode inputs = node.putObject("inputProperties");
-        inputs.set("locawebServer", plain("string", "The Locaweb server to protect, e.g. `cpro0299`. "
-                + "Set this or `vpsorgServerId`, not both."));
-        inputs.set("vpsorgServerId", plain("integer", "The VPS.org server to protect, e.g. `12345`. "
-                + "Set this or `locawebServer`, not both."));
+        for (ComponentServer server : servers) {
+            List<String> others = servers.stream().filter(o -> o != server).map(ComponentServer::input).toList();
+            String exclusive = others.size() == 1 ? "Set this or `" + others.get(0) + "`, not both."
+                    : "Set exactly one of " + ComponentServers.codes(servers.stream().map(ComponentServer::input).toList(), ", ") + ".";
+            inputs.set(server.input(), plain(server.numeric() ? "integer" : "string", "The " + server.cloud()
+                    + " server to protect, e.g. `" + server.example() + "`. " + exclusive));
+        }
         ObjectNode checkpoints = plain("array", "One label per risky change, the newest last; each label is also "
                 + "the snapshot's name.");
         checkpoints.putObject("items").put("type", "string").put("plain", true);
         inputs.set("checkpoints", checkpoints);
         inputs.set("keep", plain("integer", "How many of the newest checkpoints keep a snapshot. Default "
-                + RollbackPointsInputs.DEFAULT_KEEP + "; at most 5 on VPS.org."));
+                + RollbackPointsInputs.DEFAULT_KEEP + servers.stream().filter(c -> c.snapshotLimit() != ComponentServer.NO_LIMIT)
+                .map(c -> "; at most " + c.snapshotLimit() + " on " + c.cloud()).collect(Collectors.joining()) + "."));
         inputs.set("rollbackTo", plain("string", "A retained checkpoint's label to revert the server to, in place; "
                 + "empty for none."));
         node.putArray("requiredInputs").add("checkpoints");

@@ -49,7 +49,7 @@ final class RollbackPointsConstruct {
         }
         RollbackPoints plan;
         try {
-            plan = RollbackPoints.plan(request.getName(), RollbackPointsInputs.of(values));
+            plan = RollbackPoints.plan(request.getName(), RollbackPointsInputs.of(values, ComponentServers.kinds()));
         } catch (IllegalArgumentException e) {
             // The engine names the resource ("resource 'web' has a problem: ..."); the message names the input.
             throw Status.INVALID_ARGUMENT.withDescription(e.getMessage()).asRuntimeException();

@@ -5,7 +5,9 @@ import com.google.protobuf.Value;
 import com.vpssnap.component.Checkpoint;
 import com.vpssnap.component.RollbackPoints;
 import com.vpssnap.component.RollbackPointsInputs;
+import com.vpssnap.provider.core.ComponentServer;
 import com.vpssnap.provider.core.PackageInfo;
+import com.vpssnap.provider.core.vpsorg.VpsorgSpecs;
 import com.vpssnap.provider.core.spec.PropertySpec;
 import com.vpssnap.provider.core.spec.ResourceSpec;
 import org.junit.jupiter.api.Test;
@@ -16,6 +18,8 @@ import java.util.Set;
 import java.util.stream.Collectors;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
@@ -25,13 +29,17 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class ComponentPlanTest {
     @Test
     void everyChildIsAResourceOfThisProviderWithItsOwnInputNames() {
-        List<Map<String, Object>> servers = List.of(Map.of("locawebServer", "cpro0299"), Map.of("vpsorgServerId", 12345L));
-        for (Map<String, Object> server : servers) {
-            Map<String, Object> inputs = new java.util.HashMap<>(server);
+        assertEquals(List.of("locawebServer", "vpsorgServerId"), ComponentServers.all().stream().map(ComponentServer::input).toList());
+        for (ComponentServer server : ComponentServers.all()) {
+            Map<String, Object> inputs = new java.util.HashMap<>();
+            inputs.put(server.input(), server.numeric() ? ((Number) server.example()).longValue() : server.example());
             inputs.put("checkpoints", List.of("a", "b"));
-            for (Checkpoint child : RollbackPoints.plan("x", RollbackPointsInputs.of(inputs)).checkpoints()) {
+            List<Checkpoint> children = RollbackPoints.plan("x", RollbackPointsInputs.of(inputs, ComponentServers.kinds())).checkpoints();
+            assertEquals(2, children.size());
+            for (Checkpoint child : children) {
                 ResourceSpec spec = PackageInfo.RESOURCES.stream().filter(r -> r.token().equals(child.snapshotType()))
                         .findFirst().orElseThrow(() -> new AssertionError("no resource " + child.snapshotType()));
+                assertEquals(server.snapshot(), spec);
                 Set<String> names = spec.properties().stream().filter(PropertySpec::input).map(PropertySpec::name)
                         .collect(Collectors.toSet());
                 assertTrue(names.containsAll(child.snapshotInputs().keySet()),
@@ -41,6 +49,16 @@ class ComponentPlanTest {
                 assertTrue(child.snapshotInputs().keySet().containsAll(required), "every required input is given: " + required);
             }
         }
+    }
+
+    @Test
+    void aCloudsSnapshotLimitIsTheOneItsSpecsEnforce() {
+        assertEquals(VpsorgSpecs.SNAPSHOTS_PER_SERVER, ComponentServers.kinds().get(1).snapshotLimit());
+        assertFalse(ComponentServers.kinds().get(0).limited(), "Locaweb sets no limit");
+        String refused = assertThrows(IllegalArgumentException.class, () -> RollbackPointsInputs.of(
+                Map.of("checkpoints", List.of("a")), ComponentServers.kinds())).getMessage();
+        assertEquals("locawebServer / vpsorgServerId: neither is set; allowed: exactly one, "
+                + "the Locaweb server name or the VPS.org server id", refused);
     }
 
     @Test

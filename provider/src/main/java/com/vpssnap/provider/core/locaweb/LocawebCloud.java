@@ -7,6 +7,7 @@ import com.vpssnap.provider.cloud.locaweb.LocawebClient;
 import com.vpssnap.provider.cloud.wait.Cancellation;
 import com.vpssnap.provider.core.CloudContract;
 import com.vpssnap.provider.core.CloudModule;
+import com.vpssnap.provider.core.ComponentServer;
 import com.vpssnap.provider.core.ConfigKey;
 import com.vpssnap.provider.core.ServerSnapshotsFunction;
 import com.vpssnap.provider.core.SnapshotFunction;
@@ -29,7 +30,7 @@ public final class LocawebCloud implements CloudModule<LocawebClient> {
     public static final ConfigKey TOKEN = ConfigKey.token("locawebToken", "VPSSNAP_LOCAWEB_TOKEN",
             "API token for Locaweb Cloud, sent as the `X-Auth-Token` header. Needed only by Locaweb resources and functions.");
 
-    private static final Identity IDENTITY = new Identity("locaweb", ENDPOINT, TOKEN);
+    private static final Identity IDENTITY = new Identity("locaweb", "Locaweb Cloud", ENDPOINT, TOKEN);
 
     private LocawebCloud() {
     }
@@ -42,6 +43,12 @@ public final class LocawebCloud implements CloudModule<LocawebClient> {
     @Override
     public LocawebClient connect(Endpoint endpoint, Secret token, Cancellation cancellation) {
         return new LocawebClient(endpoint, token, RetryPolicy.DEFAULT, cancellation);
+    }
+
+    @Override
+    public java.util.Optional<ComponentServer> componentServer() {
+        return java.util.Optional.of(new ComponentServer("locawebServer", "Locaweb", "the Locaweb server name", false,
+                "cpro0299", LocawebSpecs.SNAPSHOT, ComponentServer.NO_LIMIT));
     }
 
     @Override

@@ -7,6 +7,7 @@ import com.vpssnap.provider.cloud.vpsorg.VpsorgClient;
 import com.vpssnap.provider.cloud.wait.Cancellation;
 import com.vpssnap.provider.core.CloudContract;
 import com.vpssnap.provider.core.CloudModule;
+import com.vpssnap.provider.core.ComponentServer;
 import com.vpssnap.provider.core.ConfigKey;
 import com.vpssnap.provider.core.ServerSnapshotsFunction;
 import com.vpssnap.provider.core.SnapshotFunction;
@@ -29,7 +30,7 @@ public final class VpsorgCloud implements CloudModule<VpsorgClient> {
     public static final ConfigKey TOKEN = ConfigKey.token("vpsorgToken", "VPSSNAP_VPSORG_TOKEN",
             "API token for VPS.org, sent as `Authorization: Bearer`. Needed only by VPS.org resources and functions.");
 
-    private static final Identity IDENTITY = new Identity("vpsorg", ENDPOINT, TOKEN);
+    private static final Identity IDENTITY = new Identity("vpsorg", "VPS.org", ENDPOINT, TOKEN);
 
     private VpsorgCloud() {
     }
@@ -42,6 +43,12 @@ public final class VpsorgCloud implements CloudModule<VpsorgClient> {
     @Override
     public VpsorgClient connect(Endpoint endpoint, Secret token, Cancellation cancellation) {
         return new VpsorgClient(endpoint, token, RetryPolicy.DEFAULT, cancellation);
+    }
+
+    @Override
+    public java.util.Optional<ComponentServer> componentServer() {
+        return java.util.Optional.of(new ComponentServer("vpsorgServerId", "VPS.org", "the VPS.org server id", true,
+                12345, VpsorgSpecs.SNAPSHOT, VpsorgSpecs.SNAPSHOTS_PER_SERVER));
     }
 
     @Override
