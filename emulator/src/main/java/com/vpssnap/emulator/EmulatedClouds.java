@@ -5,7 +5,6 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.vpssnap.emulator.clouds.EmulatedCloud;
 import com.vpssnap.emulator.locaweb.LocawebEmulation;
 import com.vpssnap.emulator.state.Seed;
-import com.vpssnap.emulator.state.World;
 import com.vpssnap.emulator.vpsorg.VpsorgEmulation;
 
 import java.util.List;
@@ -19,13 +18,13 @@ public final class EmulatedClouds {
 
     /** The built-in servers of every cloud. */
     public static Seed defaultSeed() {
-        ObjectNode sections = JsonNodeFactory.instance.objectNode();
-        ALL.forEach(cloud -> sections.set(cloud.name(), cloud.defaultSeed()));
-        return new Seed(sections);
+        return defaultSeed(ALL);
     }
 
-    /** Empties every cloud's part of the world and puts the seed's servers in it. */
-    public static void reset(World world, Seed seed) {
-        EmulatedCloud.reset(ALL, world, seed);
+    /** The built-in servers of these clouds. */
+    public static Seed defaultSeed(List<EmulatedCloud> clouds) {
+        ObjectNode sections = JsonNodeFactory.instance.objectNode();
+        clouds.forEach(cloud -> sections.set(cloud.name(), cloud.defaultSeed()));
+        return new Seed(sections);
     }
 }

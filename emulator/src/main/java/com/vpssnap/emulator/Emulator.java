@@ -16,12 +16,13 @@ import com.vpssnap.emulator.state.World;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 
-/** A running emulator of every cloud in {@link EmulatedClouds} on one port. */
+/** A running emulator of every cloud in {@link EmulatedClouds} (or a test's list) on one port. */
 public final class Emulator implements AutoCloseable {
     private final HttpServer server;
     private final ExecutorService executor;
@@ -32,16 +33,17 @@ public final class Emulator implements AutoCloseable {
     }
 
     public static Emulator start(EmulatorOptions options) throws IOException {
-        Seed seed = options.seedFile() == null ? EmulatedClouds.defaultSeed() : Seed.read(options.seedFile());
+        List<EmulatedCloud> clouds = options.clouds();
+        Seed seed = options.seedFile() == null ? EmulatedClouds.defaultSeed(clouds) : Seed.read(options.seedFile());
         World world = new World();
         try {
-            EmulatedClouds.reset(world, seed);
+            EmulatedCloud.reset(clouds, world, seed);
         } catch (IllegalArgumentException e) {
             throw new IOException(options.seedFile() + ": " + e.getMessage());
         }
         world.timing = options.timing();
         Map<String, Class<? extends CloudState>> stateTypes = new LinkedHashMap<>();
-        EmulatedClouds.ALL.forEach(cloud -> stateTypes.put(cloud.name(), cloud.stateType()));
+        clouds.forEach(cloud -> stateTypes.put(cloud.name(), cloud.stateType()));
         StateFile stateFile = options.stateFile() == null ? null : new StateFile(options.stateFile(), stateTypes);
         if (stateFile != null && stateFile.exists()) {
             world = stateFile.load();
@@ -50,10 +52,10 @@ public final class Emulator implements AutoCloseable {
         FaultRules faults = new FaultRules();
         RequestLog log = new RequestLog();
         Map<String, Handler> apis = new LinkedHashMap<>();
-        for (EmulatedCloud cloud : EmulatedClouds.ALL) {
+        for (EmulatedCloud cloud : clouds) {
             apis.put(cloud.apiPrefix(), cloud.api(store, options.token(cloud.name(), cloud::defaultToken)));
         }
-        Handler control = new ControlApi(EmulatedClouds.ALL, store, seed, options.timing(), faults, log);
+        Handler control = new ControlApi(clouds, store, seed, options.timing(), faults, log);
 
         HttpServer server = HttpServer.create(new InetSocketAddress(options.bind(), options.port()), 256);
         // Enough threads for the parallel-create tests and latency faults that hold a thread while they sleep.

@@ -1,7 +1,10 @@
 package com.vpssnap.emulator;
 
+import com.vpssnap.emulator.clouds.EmulatedCloud;
+
 import java.nio.file.Path;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.function.Supplier;
 
@@ -14,6 +17,8 @@ public final class EmulatorOptions {
     private Map<String, String> tokens = Map.of();
     private Path seedFile;
     private Path stateFile;
+    /** The clouds it emulates: the registry's, unless a test adds one of its own. */
+    private List<EmulatedCloud> clouds = EmulatedClouds.ALL;
 
     private EmulatorOptions() {
     }
@@ -30,7 +35,22 @@ public final class EmulatorOptions {
         c.tokens = tokens;
         c.seedFile = seedFile;
         c.stateFile = stateFile;
+        c.clouds = clouds;
         return c;
+    }
+
+    /**
+     * Emulates these clouds instead of {@link EmulatedClouds#ALL}: how a test adds a cloud that
+     * only the tests know (the product's emulator always runs the registry's).
+     */
+    public EmulatorOptions clouds(List<EmulatedCloud> value) {
+        EmulatorOptions c = copy();
+        c.clouds = List.copyOf(value);
+        return c;
+    }
+
+    public List<EmulatedCloud> clouds() {
+        return clouds;
     }
 
     public EmulatorOptions bind(String value) {
