@@ -15,9 +15,32 @@ import java.util.Optional;
  * all read from here.
  */
 public final class Clouds {
-    public static final List<CloudModule<?>> ALL = List.of(LocawebCloud.MODULE, VpsorgCloud.MODULE);
+    /**
+     * Names the module class of a cloud that only the tests know (a public static {@code MODULE}),
+     * added after the built-in ones. The product never sets it; the tests' own surefire run does
+     * (provider/pom.xml, {@code third-cloud}), to prove a cloud is one registration.
+     */
+    public static final String TEST_CLOUDS_PROPERTY = "vpssnap.testClouds";
+
+    public static final List<CloudModule<?>> ALL = withTestClouds(List.of(LocawebCloud.MODULE, VpsorgCloud.MODULE));
 
     private Clouds() {
+    }
+
+    private static List<CloudModule<?>> withTestClouds(List<CloudModule<?>> builtIn) {
+        String names = System.getProperty(TEST_CLOUDS_PROPERTY, "");
+        if (names.isBlank()) {
+            return builtIn;
+        }
+        List<CloudModule<?>> all = new java.util.ArrayList<>(builtIn);
+        for (String name : names.split(",")) {
+            try {
+                all.add((CloudModule<?>) Class.forName(name.trim()).getField("MODULE").get(null));
+            } catch (ReflectiveOperationException | ClassCastException e) {
+                throw new IllegalStateException(TEST_CLOUDS_PROPERTY + ": " + name + " is not a cloud module class with a public static MODULE", e);
+            }
+        }
+        return List.copyOf(all);
     }
 
     public static List<ConfigKey> settings() {
