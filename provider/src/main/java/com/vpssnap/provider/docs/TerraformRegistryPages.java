@@ -36,7 +36,7 @@ final class TerraformRegistryPages {
         for (FunctionSpec f : PackageInfo.FUNCTIONS) {
             pages.put("data-sources/" + shortName(f.terraformType()) + ".md", dataSource(f));
         }
-        for (ResourceSpec r : PackageInfo.RESOURCES) {
+        for (ResourceSpec r : PackageInfo.RESOURCES.stream().filter(ResourceSpec::listable).toList()) {
             pages.put("list-resources/" + shortName(r.terraformType()) + ".md", listResource(r));
         }
         for (ActionSpec a : PackageInfo.ACTIONS) {
@@ -93,8 +93,8 @@ final class TerraformRegistryPages {
                 .heading(2, "Import").paragraph("Import is supported using the following syntax:")
                 .code("shell", "terraform import " + r.terraformType() + ".before_upgrade " + example)
                 .paragraph("With Terraform 1.12 or later, or OpenTofu 1.12 or later, an `import` block can name the snapshot "
-                        + "by its identity instead of an id string; `terraform query` writes such blocks for every snapshot of a "
-                        + "server (see the `" + r.terraformType() + "` list resource).")
+                        + "by its identity instead of an id string" + (r.listable() ? "; `terraform query` writes such blocks for every snapshot of a "
+                        + "server (see the `" + r.terraformType() + "` list resource)." : "."))
                 .code("terraform", Usage.hclIdentityImport(r))
                 .paragraph("### Identity Schema\n\n#### Required\n\n" + bullets(r.identity()).strip())
                 .toString();

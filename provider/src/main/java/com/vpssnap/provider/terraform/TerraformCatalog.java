@@ -1,6 +1,7 @@
 package com.vpssnap.provider.terraform;
 
 import com.vpssnap.provider.core.PackageInfo;
+import com.vpssnap.provider.core.spec.ResourceSpec;
 import com.vpssnap.provider.terraform.proto.Tfplugin6.GetMetadata;
 import com.vpssnap.provider.terraform.proto.Tfplugin6.GetProviderSchema;
 import com.vpssnap.provider.terraform.proto.Tfplugin6.GetResourceIdentitySchemas;
@@ -26,7 +27,7 @@ final class TerraformCatalog {
                 GetMetadata.ResourceMetadata.newBuilder().setTypeName(r.terraformType())));
         PackageInfo.FUNCTIONS.forEach(f -> response.addDataSources(
                 GetMetadata.DataSourceMetadata.newBuilder().setTypeName(f.terraformType())));
-        PackageInfo.RESOURCES.forEach(r -> response.addListResources(
+        PackageInfo.RESOURCES.stream().filter(ResourceSpec::listable).forEach(r -> response.addListResources(
                 GetMetadata.ListResourceMetadata.newBuilder().setTypeName(r.terraformType())));
         PackageInfo.ACTIONS.forEach(a -> response.addActions(GetMetadata.ActionMetadata.newBuilder().setTypeName(a.terraformType())));
         return response.build();
@@ -38,7 +39,7 @@ final class TerraformCatalog {
         PackageInfo.RESOURCES.forEach(r -> response.putResourceSchemas(r.terraformType(), TerraformSchema.resource(r)));
         PackageInfo.FUNCTIONS.forEach(f -> response.putDataSourceSchemas(f.terraformType(), TerraformSchema.dataSource(f)));
         // An engine without list resources (tofu 1.12, terraform before 1.14) skips the field it does not know.
-        PackageInfo.RESOURCES.forEach(r -> response.putListResourceSchemas(r.terraformType(), TerraformSchema.listResource(r)));
+        PackageInfo.RESOURCES.stream().filter(ResourceSpec::listable).forEach(r -> response.putListResourceSchemas(r.terraformType(), TerraformSchema.listResource(r)));
         PackageInfo.ACTIONS.forEach(a -> response.putActionSchemas(a.terraformType(), TerraformActions.schema(a)));
         return response.build();
     }

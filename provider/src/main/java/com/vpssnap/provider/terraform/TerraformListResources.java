@@ -3,6 +3,7 @@ package com.vpssnap.provider.terraform;
 import com.vpssnap.provider.core.CheckResult;
 import com.vpssnap.provider.core.Operation;
 import com.vpssnap.provider.core.Props;
+import com.vpssnap.provider.core.ProviderException;
 import com.vpssnap.provider.core.ReadResult;
 import com.vpssnap.provider.core.SnapshotInputs;
 import com.vpssnap.provider.core.SnapshotResource;
@@ -19,8 +20,8 @@ import static com.vpssnap.provider.terraform.DynamicValues.dynamic;
 import static com.vpssnap.provider.terraform.DynamicValues.object;
 
 /**
- * List resources (protocol 6.10, {@code terraform query}): one list resource per snapshot resource,
- * whose query is the spec's {@link com.vpssnap.provider.core.spec.ResourceSpec#listQuery()}. Each snapshot is one event with its
+ * List resources (protocol 6.10, {@code terraform query}): one list resource per snapshot resource
+ * that offers one ({@link com.vpssnap.provider.core.spec.ResourceSpec#listable()}), whose query is the spec's {@link com.vpssnap.provider.core.spec.ResourceSpec#listQuery()}. Each snapshot is one event with its
  * identity, its name as the display name, and on request the resource's whole value, from which
  * {@code -generate-config-out} writes the configuration.
  */
@@ -34,7 +35,7 @@ final class TerraformListResources {
     }
 
     ValidateListResourceConfig.Response validate(ValidateListResourceConfig.Request request) {
-        SnapshotResource resource = resources.apply(request.getTypeName());
+        SnapshotResource resource = listable(request.getTypeName());
         CheckResult checked = resource.checkListQuery(query(resource, object(request.getConfig(), queryType(resource))));
         return ValidateListResourceConfig.Response.newBuilder().addAllDiagnostics(Diagnostics.of(checked.failures())).build();
     }
@@ -42,7 +43,7 @@ final class TerraformListResources {
     /** Streams the listing; a failure is one event that carries only its diagnostics, as the protocol has it. */
     void list(ListResource.Request request, StreamObserver<ListResource.Event> out) {
         try {
-            SnapshotResource resource = resources.apply(request.getTypeName());
+            SnapshotResource resource = listable(request.getTypeName());
             Props query = query(resource, object(request.getConfig(), queryType(resource)));
             CheckResult checked = resource.checkListQuery(query);
             if (!checked.ok()) {
@@ -75,5 +76,14 @@ final class TerraformListResources {
 
     private static CtyType queryType(SnapshotResource resource) {
         return TerraformSchema.objectType(resource.spec().listQuery());
+    }
+
+    /** The resource behind a list resource type; a resource that offers no listing is refused by name. */
+    private SnapshotResource listable(String type) {
+        SnapshotResource resource = resources.apply(type);
+        if (!resource.spec().listable()) {
+            throw new ProviderException(type + " offers no list resource: its cloud does not list snapshots by a query");
+        }
+        return resource;
     }
 }

@@ -55,6 +55,35 @@ class TerraformThirdCloudTest {
     }
 
     @Test
+    void aCloudWithoutAListQueryOffersNoListResourceWhileTheOthersDo() {
+        assertEquals(java.util.Set.of("vpssnap_locaweb_snapshot", "vpssnap_vpsorg_snapshot"),
+                TerraformCatalog.providerSchema().getListResourceSchemasMap().keySet());
+        assertEquals(List.of("vpssnap_locaweb_snapshot", "vpssnap_vpsorg_snapshot"), TerraformCatalog.metadata().getListResourcesList()
+                .stream().map(m -> m.getTypeName()).toList());
+        ConfiguredProvider provider = new ConfiguredProvider(AcmeFixture.environment(emulator));
+        TerraformListResources lists = new TerraformListResources(provider::resource, r -> provider.operation(null, "update", r.spec().timeouts().read()));
+        List<com.vpssnap.provider.terraform.proto.Tfplugin6.ListResource.Event> events = new java.util.ArrayList<>();
+        lists.list(com.vpssnap.provider.terraform.proto.Tfplugin6.ListResource.Request.newBuilder().setTypeName(TYPE).build(),
+                new io.grpc.stub.StreamObserver<>() {
+                    @Override
+                    public void onNext(com.vpssnap.provider.terraform.proto.Tfplugin6.ListResource.Event value) {
+                        events.add(value);
+                    }
+
+                    @Override
+                    public void onError(Throwable t) {
+                        throw new AssertionError(t);
+                    }
+
+                    @Override
+                    public void onCompleted() {
+                    }
+                });
+        assertEquals(1, events.size(), events.toString());
+        assertTrue(InProcess.text(events.get(0).getDiagnosticList()).contains(TYPE + " offers no list resource"), events.toString());
+    }
+
+    @Test
     void aSnapshotIsPlannedCreatedReadRevertedImportedListedAndDeleted() {
         ResourceSpec spec = spec();
         CtyType type = TerraformSchema.resourceType(spec);

@@ -47,9 +47,8 @@ final class AcmeSpecs {
             new ReplacementOrder(false, "Acme keeps at most " + LIMIT + " snapshots per machine"),
             List.of(machine("The Acme machine (e.g. `m1`)."),
                     requiredInput(SnapshotInputs.IDENTITY_ID, PropertyType.INTEGER, "The snapshot's id (e.g. `1`).").example(1)),
-            List.of(machine("The Acme machine whose snapshots are listed (e.g. `m1`)."),
-                    optionalInput(SnapshotInputs.NAME_PREFIX, PropertyType.STRING, "Only names starting with this.")
-                            .example("before-")));
+            // No list query: Acme opts out of Terraform's list resource (its getSnapshots still lists).
+            List.of());
 
     static final ObjectSpec SNAPSHOT_INFO = new ObjectSpec("vpssnap:acme:SnapshotInfo", "One Acme snapshot.",
             List.of(output(SNAPSHOT_ID, PropertyType.INTEGER, "Its id.").alwaysSet(),

@@ -8,6 +8,7 @@ import org.junit.jupiter.api.Test;
 import java.util.Map;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
@@ -35,5 +36,10 @@ class RegistryThirdCloudTest {
         assertTrue(pages.keySet().stream().anyMatch(p -> p.startsWith("registry/pulumi/") && pages.get(p).contains("vpssnap:acme:Snapshot")),
                 "a Pulumi registry page: " + pages.keySet());
         assertTrue(pages.get("configuration.md").contains("VPSSNAP_ACME_TOKEN"), "its settings are documented");
+        assertTrue(pages.containsKey("registry/terraform/list-resources/locaweb_snapshot.md"));
+        assertTrue(pages.keySet().stream().noneMatch(p -> p.startsWith("registry/terraform/list-resources/acme")),
+                "Acme offers no list resource, so it has no page: " + pages.keySet());
+        assertFalse(pages.get("registry/terraform/resources/acme_snapshot.md").contains("list resource"),
+                "its import section points at no list resource");
     }
 }

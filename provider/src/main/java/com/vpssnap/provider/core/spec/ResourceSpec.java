@@ -13,12 +13,17 @@ import java.util.List;
  * @param identity what names one snapshot for good (Terraform's resource identity): the server input,
  *                 then the snapshot's numeric id; Pulumi keeps its import ids
  * @param listQuery what a listing of the resource takes (Terraform's list resource): the server, then
- *                  an optional name prefix
+ *                  an optional name prefix; empty when the resource offers no list resource
  */
 public record ResourceSpec(String token, String terraformType, String description,
                            String importIdFormat, List<PropertySpec> properties, Timeouts timeouts,
                            ReplacementOrder terraformReplacement, List<PropertySpec> identity,
                            List<PropertySpec> listQuery) {
+
+    /** Whether it is offered as a Terraform list resource: opt-in, by a non-empty {@code listQuery}. */
+    public boolean listable() {
+        return !listQuery.isEmpty();
+    }
 
     public List<PropertySpec> inputs() {
         return properties.stream().filter(PropertySpec::input).toList();
