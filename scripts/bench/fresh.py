@@ -25,7 +25,8 @@ import time
 import zipfile
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-from bench import Emulator, goal, run, write_readme  # noqa: E402
+from processes import Emulator, run  # noqa: E402
+from report import goal, write_readme  # noqa: E402
 from handshake import terraform_env_with_client_cert, time_to_handshake  # noqa: E402
 
 SNAPSHOTS = 20

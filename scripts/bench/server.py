@@ -24,8 +24,11 @@ import tempfile
 import time
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-from bench import (Emulator, SNAPSHOTS, pulumi_program, restapi_hcl, run, tofu_workspace,  # noqa: E402
-                   train_class_data_archive, unpack_release, vpssnap_hcl, write_readme)
+from mirrors import unpack_release  # noqa: E402
+from processes import Emulator, run  # noqa: E402
+from report import write_readme  # noqa: E402
+from workloads import (SNAPSHOTS, pulumi_program, restapi_hcl, tofu_workspace,  # noqa: E402
+                       train_class_data_archive, vpssnap_hcl)
 from handshake import interleaved, terraform_env_with_client_cert  # noqa: E402
 
 MODES = ("off", "on")
