@@ -1,6 +1,8 @@
 package com.vpssnap.emulator;
 
 import com.vpssnap.emulator.clouds.EmulatedCloud;
+import com.vpssnap.emulator.locaweb.LocawebApi;
+import com.vpssnap.emulator.vpsorg.VpsorgApi;
 
 import java.nio.file.Path;
 import java.util.HashMap;
@@ -12,7 +14,9 @@ import java.util.function.Supplier;
 public final class EmulatorOptions {
     private String bind = "127.0.0.1";
     private int port = 8080;
-    private Timing timing = new Timing(300, 300, 300, 300);
+    /** 300 ms for every delay of every registered cloud; a test's own clouds add theirs (clouds()). */
+    private static final long DEFAULT_MS = 300;
+    private Timing timing = Timing.uniform(DEFAULT_MS, EmulatedClouds.ALL.stream().flatMap(c -> c.timings().stream()).toList());
     /** Tokens by cloud name; a cloud not named here accepts its default token. */
     private Map<String, String> tokens = Map.of();
     private Path seedFile;
@@ -46,6 +50,7 @@ public final class EmulatorOptions {
     public EmulatorOptions clouds(List<EmulatedCloud> value) {
         EmulatorOptions c = copy();
         c.clouds = List.copyOf(value);
+        c.timing = timing.including(value.stream().flatMap(cloud -> cloud.timings().stream()).toList(), DEFAULT_MS);
         return c;
     }
 
@@ -67,25 +72,27 @@ public final class EmulatorOptions {
 
     public EmulatorOptions createMs(long value) {
         EmulatorOptions c = copy();
-        c.timing = new Timing(value, timing.deleteMs(), timing.revertMs(), timing.restoreMs());
+        c.timing = timing.with(Timing.CREATE_MS, value);
         return c;
     }
 
     public EmulatorOptions deleteMs(long value) {
         EmulatorOptions c = copy();
-        c.timing = new Timing(timing.createMs(), value, timing.revertMs(), timing.restoreMs());
+        c.timing = timing.with(Timing.DELETE_MS, value);
         return c;
     }
 
+    /** Locaweb's revert delay (a shorthand of the emulator's --revert-ms). */
     public EmulatorOptions revertMs(long value) {
         EmulatorOptions c = copy();
-        c.timing = new Timing(timing.createMs(), timing.deleteMs(), value, timing.restoreMs());
+        c.timing = timing.with(LocawebApi.REVERT_MS, value);
         return c;
     }
 
+    /** VPS.org's restore delay (a shorthand of the emulator's --restore-ms). */
     public EmulatorOptions restoreMs(long value) {
         EmulatorOptions c = copy();
-        c.timing = new Timing(timing.createMs(), timing.deleteMs(), timing.revertMs(), value);
+        c.timing = timing.with(VpsorgApi.RESTORE_MS, value);
         return c;
     }
 

@@ -66,6 +66,23 @@ class ControlApiTest {
     }
 
     @Test
+    void theTimingHasEachCloudsOwnDelaysAndRefusesOthersWithoutChangingAny() {
+        Http.Answer set = http.control("PUT", "/timing", "{\"revertMs\": 5}");
+        assertEquals(200, set.status());
+        assertEquals(5, set.json().path("revertMs").asLong());
+        java.util.List<String> names = new java.util.ArrayList<>();
+        set.json().fieldNames().forEachRemaining(names::add);
+        assertEquals(java.util.List.of("createMs", "deleteMs", "restoreMs", "revertMs"), names,
+                "create and delete, then Locaweb's and VPS.org's own, as the state file writes them");
+        Http.Answer bad = http.control("PUT", "/timing", "{\"createMs\": 7, \"rebootMs\": 5}");
+        assertEquals(400, bad.status());
+        assertTrue(bad.json().path("detail").asText().contains(
+                "no delay named rebootMs; the delays are [createMs, deleteMs, restoreMs, revertMs]"), bad.json().toString());
+        assertTrue(http.control("GET", "/state", null).json().path("timing").path("createMs").asLong() != 7,
+                "a refused body changes nothing");
+    }
+
+    @Test
     void aRestoreHeldByItsTimingEndsWhenTheServerIsSetActive() {
         http.control("PUT", "/timing", "{\"createMs\": 0, \"restoreMs\": 600000}");
         http.vpsorg("POST", "/snapshots/", vpsSnapshot(12345, "b"));

@@ -21,7 +21,7 @@ class EmulatorMainTest {
         EmulatorOptions o = EmulatorMain.parse(new String[]{"--create-ms", "42", "--port=0"},
                 Map.of("VPSSNAP_EMULATOR_CREATE_MS", "999", "VPSSNAP_EMULATOR_REVERT_MS", "7"));
         assertEquals(42, o.timing().createMs());
-        assertEquals(7, o.timing().revertMs());
+        assertEquals(7, o.timing().ms("revertMs"));
         assertEquals(0, o.port());
         assertNull(EmulatorMain.parse(new String[]{"--help"}, Map.of()));
     }

@@ -46,6 +46,11 @@ public interface EmulatedCloud {
         return identity().stateType();
     }
 
+    /** The delays of its own state machines, by the name the control API and the state file give them ({@code revertMs}). */
+    default java.util.List<String> timings() {
+        return java.util.List.of();
+    }
+
     Handler api(Store store, String token);
 
     /** A fresh state holding the seed's servers; {@code seed} is this cloud's section (may be missing). */

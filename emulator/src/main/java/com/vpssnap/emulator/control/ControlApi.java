@@ -109,14 +109,21 @@ public final class ControlApi implements Handler {
         });
     }
 
+    /** Changes the named delays the body gives (any subset); an unknown name is refused with the names there are. */
     private Reply timing(JsonNode body) {
         if (body == null || !body.isObject()) {
-            throw new IllegalArgumentException("the body must be {\"createMs\",\"deleteMs\",\"revertMs\",\"restoreMs\"} (any subset)");
+            throw new IllegalArgumentException("the body must be an object of delays in milliseconds, any subset of "
+                    + startTiming.names());
         }
         return store.change(w -> {
             Timing t = w.timing;
-            w.timing = new Timing(body.path("createMs").asLong(t.createMs()), body.path("deleteMs").asLong(t.deleteMs()),
-                    body.path("revertMs").asLong(t.revertMs()), body.path("restoreMs").asLong(t.restoreMs()));
+            for (var field : (Iterable<java.util.Map.Entry<String, JsonNode>>) body::fields) {
+                if (!field.getValue().canConvertToExactIntegral()) {
+                    throw new IllegalArgumentException(field.getKey() + " is " + field.getValue() + "; a delay is a whole number of milliseconds");
+                }
+                t = t.with(field.getKey(), field.getValue().asLong());
+            }
+            w.timing = t;
             return Store.Result.changed(Reply.json(200, w.timing));
         });
     }

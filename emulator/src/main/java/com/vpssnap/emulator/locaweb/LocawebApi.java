@@ -17,6 +17,8 @@ import static com.vpssnap.emulator.locaweb.LocawebJson.error;
 
 /** The Locaweb Cloud snapshot API under {@code /v1}. */
 public final class LocawebApi implements Handler {
+    /** The delay of a revert action, in the emulator\'s timing. */
+    public static final String REVERT_MS = "revertMs";
     public static final String PREFIX = "/v1";
     static final int NAME_MAX = 255;
     static final int DESCRIPTION_MAX = 1000;
@@ -223,7 +225,7 @@ public final class LocawebApi implements Handler {
             a.snapshotId = id;
             a.server = server;
             a.startedAt = now;
-            a.endsAt = now + w.timing.revertMs();
+            a.endsAt = now + w.timing.ms(REVERT_MS);
             LocawebWorld.of(w).actions.put(a.id, a);
             s.revertEndsAt = a.endsAt;
             return Store.Result.changed(document(201, Map.of("data",

@@ -29,6 +29,12 @@ public final class LocawebEmulation implements EmulatedCloud {
         return IDENTITY;
     }
 
+    /** How long a revert action runs. */
+    @Override
+    public List<String> timings() {
+        return List.of(LocawebApi.REVERT_MS);
+    }
+
     @Override
     public Handler api(Store store, String token) {
         return new LocawebApi(store, token);

@@ -17,6 +17,8 @@ import java.util.regex.Pattern;
 /** The VPS.org snapshot and server API under {@code /api/v1}, in Django REST framework's style. */
 public final class VpsorgApi implements Handler {
     public static final String PREFIX = "/api/v1";
+    /** How long a restore keeps the server {@code restoring}, in the emulator's timing. */
+    public static final String RESTORE_MS = "restoreMs";
     public static final int SNAPSHOTS_PER_SERVER = 5;
     static final int NAME_MAX = 100;
     static final int DESCRIPTION_MAX = 255;
@@ -183,7 +185,7 @@ public final class VpsorgApi implements Handler {
                 return Store.Result.unchanged(detail(400, "Server " + server.id
                         + " is not in a valid state for restoration: it is restoring."));
             }
-            server.restoreEndsAt = now + w.timing.restoreMs();
+            server.restoreEndsAt = now + w.timing.ms(RESTORE_MS);
             Map<String, Object> answer = new LinkedHashMap<>();
             answer.put("status", "success");
             answer.put("message", "Server is being restored from snapshot. This may take 5-15 minutes.");

@@ -30,6 +30,12 @@ public final class VpsorgEmulation implements EmulatedCloud {
         return IDENTITY;
     }
 
+    /** How long a server stays {@code restoring}. */
+    @Override
+    public List<String> timings() {
+        return List.of(VpsorgApi.RESTORE_MS);
+    }
+
     @Override
     public Handler api(Store store, String token) {
         return new VpsorgApi(store, token);
