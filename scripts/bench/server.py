@@ -27,7 +27,7 @@ sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 from mirrors import unpack_release  # noqa: E402
 from processes import Emulator, run  # noqa: E402
 from report import write_readme  # noqa: E402
-from workloads import (SNAPSHOTS, pulumi_program, restapi_hcl, tofu_workspace,  # noqa: E402
+from workloads import (SNAPSHOTS, pulumi_workspace, restapi_hcl, tofu_workspace,  # noqa: E402
                        train_class_data_archive, vpssnap_hcl)
 from handshake import interleaved, terraform_env_with_client_cert  # noqa: E402
 
@@ -129,16 +129,8 @@ def pulumi_previews(args, work, release, emulator):
     samples = {mode: [] for mode in MODES}
     projects = {}
     for mode in MODES:
-        d = os.path.join(work, f"pulumi-{mode}")
-        home, state, project = (os.path.join(d, p) for p in ("home", "state", "project"))
-        for p in (home, state, project):
-            os.makedirs(p)
-        with open(os.path.join(project, "Pulumi.yaml"), "w") as f:
-            f.write(pulumi_program(emulator))
-        env = {"PULUMI_HOME": home, "PULUMI_BACKEND_URL": "file://" + state, "PULUMI_CONFIG_PASSPHRASE": "bench",
-               "PULUMI_SKIP_UPDATE_CHECK": "true", "PULUMI_DISABLE_AUTOMATIC_PLUGIN_ACQUISITION": "true",
-               "PATH": os.path.dirname(args.pulumi) + ":" + release + ":" + os.environ["PATH"], "NO_COLOR": "1",
-               **mode_env(work, mode)}
+        project, env = pulumi_workspace(os.path.join(work, f"pulumi-{mode}"), emulator, args.pulumi, [release],
+                                        mode_env(work, mode))
         run([args.pulumi, "stack", "init", "bench"], project, env, "stack init")
         run([args.pulumi, "config", "set", "vpssnap:locawebEndpoint", emulator.url + "/v1"], project, env, "config")
         run([args.pulumi, "config", "set", "--secret", "vpssnap:locawebToken", "lw-demo-token"], project, env, "config")

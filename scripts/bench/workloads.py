@@ -157,20 +157,25 @@ def pulumi_program(emulator):
     return "\n".join(lines) + "\n"
 
 
-def pulumi_throughput(args, work, emulator):
-    """`pulumi up --parallel 32` of 100 snapshots at a 2 s create delay and at zero (the engine's
-    own overhead); GETs per snapshot at 2 s; the plugin's peak RSS."""
-    d = os.path.join(work, "pulumi")
-    home, state = os.path.join(d, "home"), os.path.join(d, "state")
-    project = os.path.join(d, "project")
+def pulumi_workspace(d, emulator, pulumi, path, extra_env):
+    """A project of the 100-snapshot program with its own PULUMI_HOME and file backend under d, and the
+    environment that runs it (pulumi's folder, then path, first on PATH)."""
+    home, state, project = (os.path.join(d, p) for p in ("home", "state", "project"))
     for p in (home, state, project):
         os.makedirs(p)
     with open(os.path.join(project, "Pulumi.yaml"), "w") as f:
         f.write(pulumi_program(emulator))
     env = {"PULUMI_HOME": home, "PULUMI_BACKEND_URL": "file://" + state, "PULUMI_CONFIG_PASSPHRASE": "bench",
            "PULUMI_SKIP_UPDATE_CHECK": "true", "PULUMI_DISABLE_AUTOMATIC_PLUGIN_ACQUISITION": "true",
-           "PATH": os.path.dirname(args.pulumi) + ":" + os.environ["PATH"], "NO_COLOR": "1",
-           "VPSSNAP_CACHE_DIR": os.path.join(d, "cache")}
+           "PATH": ":".join([os.path.dirname(pulumi), *path, os.environ["PATH"]]), "NO_COLOR": "1", **extra_env}
+    return project, env
+
+
+def pulumi_throughput(args, work, emulator):
+    """`pulumi up --parallel 32` of 100 snapshots at a 2 s create delay and at zero (the engine's
+    own overhead); GETs per snapshot at 2 s; the plugin's peak RSS."""
+    d = os.path.join(work, "pulumi")
+    project, env = pulumi_workspace(d, emulator, args.pulumi, [], {"VPSSNAP_CACHE_DIR": os.path.join(d, "cache")})
     tarball = os.path.join(args.dist, "pulumi", f"pulumi-resource-vpssnap-v{args.version}-linux-amd64.tar.gz")
     run([args.pulumi, "plugin", "install", "resource", "vpssnap", args.version, "--file", tarball], project, env, "plugin install")
     run([args.pulumi, "stack", "init", "bench"], project, env, "stack init")

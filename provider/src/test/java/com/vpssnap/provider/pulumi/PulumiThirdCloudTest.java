@@ -8,12 +8,10 @@ import com.vpssnap.component.RollbackPointsInputs;
 import com.vpssnap.provider.EventLoops;
 import com.vpssnap.provider.core.Props;
 import com.vpssnap.provider.testsupport.Answers;
-import com.vpssnap.provider.testsupport.EmulatorFixture;
+import com.vpssnap.provider.thirdcloud.AcmeEmulatorTest;
 import com.vpssnap.provider.thirdcloud.AcmeFixture;
 import io.grpc.stub.StreamObserver;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import pulumirpc.Provider.CheckRequest;
 import pulumirpc.Provider.CheckResponse;
@@ -35,22 +33,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** Acme through the Pulumi adapter in-process: its schema, its resource's lifecycle, its invoke, the component. */
-class PulumiThirdCloudTest {
+class PulumiThirdCloudTest extends AcmeEmulatorTest {
     private static final String TYPE = "vpssnap:acme:Snapshot";
     private static final String URN = "urn:pulumi:dev::acme::" + TYPE + "::snap";
-    private static EmulatorFixture emulator;
-
     private final EventLoops loops = new EventLoops();
-
-    @BeforeAll
-    static void start() {
-        emulator = AcmeFixture.start();
-    }
-
-    @AfterAll
-    static void stop() {
-        emulator.close();
-    }
 
     @AfterEach
     void stopLoops() {

@@ -2,8 +2,10 @@ package com.vpssnap.provider.terraform;
 
 import com.vpssnap.provider.core.spec.ResourceSpec;
 import com.vpssnap.provider.terraform.cty.CtyType;
+import com.vpssnap.provider.terraform.proto.Tfplugin6.ApplyResourceChange;
 import com.vpssnap.provider.terraform.proto.Tfplugin6.Diagnostic;
 import com.vpssnap.provider.terraform.proto.Tfplugin6.DynamicValue;
+import com.vpssnap.provider.terraform.proto.Tfplugin6.PlanResourceChange;
 import com.vpssnap.provider.testsupport.EmulatorFixture;
 
 import java.util.HashMap;
@@ -45,6 +47,17 @@ final class InProcess {
 
     static DynamicValue nothing(CtyType type) {
         return DynamicValues.dynamic(null, type);
+    }
+
+    /** A plan request as the engine sends it: the config is the proposed value. */
+    static PlanResourceChange.Request plan(String type, DynamicValue prior, DynamicValue proposed) {
+        return PlanResourceChange.Request.newBuilder().setTypeName(type).setPriorState(prior).setProposedNewState(proposed)
+                .setConfig(proposed).build();
+    }
+
+    static ApplyResourceChange.Request apply(String type, DynamicValue prior, DynamicValue planned, DynamicValue config) {
+        return ApplyResourceChange.Request.newBuilder().setTypeName(type).setPriorState(prior).setPlannedState(planned)
+                .setConfig(config).build();
     }
 
     /** "summary: detail" of each diagnostic, for messages and matching. */

@@ -171,13 +171,11 @@ class TerraformResourcesTest extends EmulatorTest {
     }
 
     private static PlanResourceChange.Request plan(DynamicValue prior, DynamicValue proposed) {
-        return PlanResourceChange.Request.newBuilder().setTypeName(TYPE).setPriorState(prior).setProposedNewState(proposed)
-                .setConfig(proposed).build();
+        return InProcess.plan(TYPE, prior, proposed);
     }
 
     private static ApplyResourceChange.Request apply(DynamicValue prior, DynamicValue planned, DynamicValue config) {
-        return ApplyResourceChange.Request.newBuilder().setTypeName(TYPE).setPriorState(prior).setPlannedState(planned)
-                .setConfig(config).build();
+        return InProcess.apply(TYPE, prior, planned, config);
     }
 
     private static Map<String, Object> identity(ResourceIdentityData data) {

@@ -10,10 +10,8 @@ import com.vpssnap.provider.terraform.proto.Tfplugin6.ImportResourceState;
 import com.vpssnap.provider.terraform.proto.Tfplugin6.PlanResourceChange;
 import com.vpssnap.provider.terraform.proto.Tfplugin6.ReadDataSource;
 import com.vpssnap.provider.terraform.proto.Tfplugin6.ReadResource;
-import com.vpssnap.provider.testsupport.EmulatorFixture;
+import com.vpssnap.provider.thirdcloud.AcmeEmulatorTest;
 import com.vpssnap.provider.thirdcloud.AcmeFixture;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import java.util.LinkedHashMap;
@@ -27,20 +25,8 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** Acme through the Terraform adapter in-process: its schema, its resource's lifecycle and import, its data source. */
-class TerraformThirdCloudTest {
+class TerraformThirdCloudTest extends AcmeEmulatorTest {
     private static final String TYPE = "vpssnap_acme_snapshot";
-    private static EmulatorFixture emulator;
-
-    @BeforeAll
-    static void start() {
-        emulator = AcmeFixture.start();
-    }
-
-    @AfterAll
-    static void stop() {
-        emulator.close();
-    }
-
     private static ResourceSpec spec() {
         return Clouds.resourceSpecs().stream().filter(r -> r.terraformType().equals(TYPE)).findFirst().orElseThrow();
     }
@@ -130,12 +116,10 @@ class TerraformThirdCloudTest {
     }
 
     private static PlanResourceChange.Request plan(DynamicValue prior, DynamicValue proposed) {
-        return PlanResourceChange.Request.newBuilder().setTypeName(TYPE).setPriorState(prior).setProposedNewState(proposed)
-                .setConfig(proposed).build();
+        return InProcess.plan(TYPE, prior, proposed);
     }
 
     private static ApplyResourceChange.Request apply(DynamicValue prior, DynamicValue planned, DynamicValue config) {
-        return ApplyResourceChange.Request.newBuilder().setTypeName(TYPE).setPriorState(prior).setPlannedState(planned)
-                .setConfig(config).build();
+        return InProcess.apply(TYPE, prior, planned, config);
     }
 }

@@ -1,9 +1,6 @@
 package com.vpssnap.provider.thirdcloud;
 
 import com.vpssnap.provider.contract.ContractSuite;
-import com.vpssnap.provider.testsupport.EmulatorFixture;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import java.io.ByteArrayOutputStream;
@@ -16,19 +13,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** make contract finds Acme by its module alone: its variables, its usage line, its checks against its emulator. */
-class ContractThirdCloudTest {
-    private static EmulatorFixture emulator;
-
-    @BeforeAll
-    static void start() {
-        emulator = AcmeFixture.start();
-    }
-
-    @AfterAll
-    static void stop() {
-        emulator.close();
-    }
-
+class ContractThirdCloudTest extends AcmeEmulatorTest {
     @Test
     void itsChecksRunWithItsOwnVariablesAndLeaveNothingBehind() {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
