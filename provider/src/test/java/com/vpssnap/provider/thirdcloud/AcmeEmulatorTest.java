@@ -1,26 +1,16 @@
 package com.vpssnap.provider.thirdcloud;
 
-import com.vpssnap.provider.testsupport.EmulatorFixture;
-import org.junit.jupiter.api.AfterAll;
+import com.vpssnap.provider.testsupport.EmulatorTest;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 
-/** For the third cloud's test classes: one emulator with Acme beside the product's clouds, reset before each test. */
-public abstract class AcmeEmulatorTest {
-    protected static EmulatorFixture emulator;
-
+/**
+ * For the third cloud's test classes: EmulatorTest's emulator, with Acme beside the product's
+ * clouds. This startEmulator hides EmulatorTest's, so JUnit runs only this one; the stop and the
+ * reset before each test are EmulatorTest's.
+ */
+public abstract class AcmeEmulatorTest extends EmulatorTest {
     @BeforeAll
     static void startEmulator() {
         emulator = AcmeFixture.start();
-    }
-
-    @AfterAll
-    static void stopEmulator() {
-        emulator.close();
-    }
-
-    @BeforeEach
-    void resetEmulator() {
-        emulator.reset();
     }
 }
