@@ -3,8 +3,9 @@
 A fresh CI runner has no per-user archive, so before this every start there was cold. The archive
 is a static dump (-Xshare:dump) from the committed class list (scripts/dist/plugin.classlist,
 written by `make classlist`), which makes it a pure function of its inputs: Java 19 and later dump
-the same bytes from the same runtime, jars, flags and list (JDK-8253495), and reproducible.py checks
-it under load. The list, not a training run, is the input because two training runs differ by a
+the same bytes from the same runtime, jars, flags and list (JDK-8253495) as long as nothing in the
+dumping JVM's own run depends on timing (DUMP_HEAP and RESOLVED below remove the two such things found),
+and reproducible.py checks it under load. The list, not a training run, is the input because two training runs differ by a
 few classes that netty's threads load or not.
 
 The JVM accepts an archive only for jars of the sizes and modification times it was dumped with,
@@ -48,6 +49,36 @@ def launcher_flags(launcher_text, major):
     return base.group(1).split() + (newer.group(1).split() if major >= 24 else [])
 
 
+# The dump's heap: the launcher's -Xmx (the archive records it, and a run with another maps no heap
+# objects), but a young generation and a metaspace threshold large enough that no collection runs before
+# the dump's own. With the launcher's -Xms16m, some ten collections ran while the list loaded, and a dump
+# made while both cores were busy differed from a quiet one in 1.3-2 MB about one time in three (the
+# heap's occupancy differed from the first collection on: what runs beside the main thread, and when,
+# reaches the dump through them); with these, 8 busy dumps and 2 quiet ones gave the same bytes
+# (2026-12-07). A run with the launcher's own flags maps the archive, full module graph included.
+DUMP_HEAP = ("-Xms128m", "-Xmn100m", "-XX:MetaspaceSize=256m")
+
+
+# Constant-pool entries resolved in every dump. java.util.HashMap's #194 is its call of treeifyBin, which the
+# dumping JVM's own maps reach in some runs and not in others (a bin of 8 entries); the archive keeps the entry
+# as the run left it, and two dumps then differed in 22 bytes about one time in two, quiet or busy. Resolved in
+# every dump, 8 of 8 busy dumps gave the same bytes, those of a run that reached it (2026-12-07; the differing
+# bytes were placed with -Xlog:aot+map). The index belongs to one Java build: RESOLVED_FOR names it, and a
+# runtime of another build stops the dump until the index is checked again (`javap -v java.util.HashMap | grep
+# '#194 '` on that build must print treeifyBin).
+RESOLVED = ("@cp java/util/HashMap 194",)
+RESOLVED_FOR = "25.0.5.1"
+
+
+def java_version(runtime):
+    """The runtime's JAVA_VERSION, from its release file."""
+    with open(os.path.join(runtime, "release")) as f:
+        found = re.search(r'^JAVA_VERSION="([^"]+)"', f.read(), re.M)
+    if not found:
+        raise ClassDataError(f"{runtime}/release names no JAVA_VERSION")
+    return found.group(1)
+
+
 def dump(runtime, platform, jars, classlist, flags, epoch):
     """Writes runtime/ARCHIVE and runtime/STAMP for the jars (a list of paths). The JVM runs in a
     folder of its own, with the class path and every file it names relative to it, and that folder's
@@ -56,6 +87,9 @@ def dump(runtime, platform, jars, classlist, flags, epoch):
     and the same bytes must come out wherever the build runs. -Xint: no compiler thread runs beside
     the dump (the archive's bytes are the same with it on linux_amd64, where both were compared), so
     the machine's load cannot reach the dump through the JIT's timing."""
+    if java_version(runtime) != RESOLVED_FOR:
+        raise ClassDataError(f"{platform}: the runtime is Java {java_version(runtime)}, and class_data.RESOLVED was checked "
+                             f"for {RESOLVED_FOR}: check its index on the new build and update RESOLVED_FOR")
     work = tempfile.mkdtemp(prefix="vpssnap-cds-", dir="/tmp")
     os.makedirs(os.path.join(work, "lib"))
     for jar in jars:
@@ -63,6 +97,8 @@ def dump(runtime, platform, jars, classlist, flags, epoch):
         shutil.copyfile(jar, target)
         os.utime(target, (epoch, epoch))
     shutil.copyfile(classlist, os.path.join(work, "classlist"))
+    with open(os.path.join(work, "classlist"), "a") as f:
+        f.write("".join(line + "\n" for line in RESOLVED))
     class_path = ":".join("lib/" + name for name in sorted(os.listdir(os.path.join(work, "lib"))))
     loaders = [name for name in os.listdir(os.path.join(runtime, "bin")) if name.startswith("ld-linux-")]
     if len(loaders) != 1:
@@ -70,7 +106,7 @@ def dump(runtime, platform, jars, classlist, flags, epoch):
     runtime = os.path.abspath(runtime)
     command = [
         os.path.join(runtime, "bin", loaders[0]), "--library-path", os.path.join(runtime, "glibc"),
-        os.path.join(runtime, "bin", "java"), *flags, "-Xint", "-Xlog:cds=warning:stdout", "-Xshare:dump",
+        os.path.join(runtime, "bin", "java"), *flags, *DUMP_HEAP, "-Xint", "-Xlog:cds=warning:stdout", "-Xshare:dump",
         "-XX:SharedClassListFile=classlist", "-XX:SharedArchiveFile=archive.jsa", "-cp", class_path]
     try:
         result = subprocess.run(command, cwd=work, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)

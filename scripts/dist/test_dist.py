@@ -155,6 +155,21 @@ class ClassDataTest(unittest.TestCase):
         with self.assertRaises(class_data.ClassDataError):
             class_data.launcher_flags("#!/bin/sh\nexec java\n", 25)
 
+    def test_the_dump_sizes_its_heap_but_keeps_the_launchers_max(self):
+        # The archive records the max heap; a run with another maps none of its heap objects.
+        self.assertFalse([f for f in class_data.DUMP_HEAP if f.startswith("-Xmx")])
+        self.assertIn("-Xmn100m", class_data.DUMP_HEAP)
+
+    def test_a_runtime_of_another_java_build_stops_the_dump_until_the_resolved_index_is_checked(self):
+        with tempfile.TemporaryDirectory() as d:
+            os.makedirs(os.path.join(d, "bin"))
+            with open(os.path.join(d, "release"), "w") as f:
+                f.write('JAVA_VERSION="25.0.9"\n')
+            with self.assertRaises(class_data.ClassDataError) as refused:
+                class_data.dump(d, "linux_amd64", [], os.devnull, [], 0)
+            self.assertIn("check its index", str(refused.exception))
+            self.assertIn(class_data.RESOLVED_FOR, str(refused.exception))
+
     def test_a_training_list_keeps_classes_and_lambdas_sorted_without_ids_or_constant_pool_lines(self):
         raw = ["# NOTE: generated\n", "java/lang/Object id: 0\n", "com/vpssnap/A id: 7\n",
                "@cp com/vpssnap/A 2 4 9\n", "@lambda-proxy com/vpssnap/A run ()Ljava/lang/Runnable; ()V\n",
