@@ -91,16 +91,6 @@ public final class Timing {
     }
 
     @Override
-    public boolean equals(Object o) {
-        return o instanceof Timing t && t.values.equals(values);
-    }
-
-    @Override
-    public int hashCode() {
-        return values.hashCode();
-    }
-
-    @Override
     public String toString() {
         return asJson().toString();
     }

@@ -27,9 +27,9 @@ final class ComponentServers {
 
     /** The same, as the component module takes them. */
     static List<ServerKind> kinds() {
+        // ComponentServer.NO_LIMIT and ServerKind.NO_LIMIT are both Integer.MAX_VALUE: the limit passes as it is.
         return all().stream().map(s -> new ServerKind(s.input(), s.cloud(), s.what(), s.numeric(),
-                s.snapshot().token(), s.serverInput(),
-                s.snapshotLimit() == ComponentServer.NO_LIMIT ? ServerKind.NO_LIMIT : s.snapshotLimit())).toList();
+                s.snapshot().token(), s.serverInput(), s.snapshotLimit())).toList();
     }
 
     /** "a", "a or b", "a, b or c". */

@@ -8,11 +8,10 @@ import com.vpssnap.provider.core.vpsorg.VpsorgSpecs;
 import com.vpssnap.provider.terraform.proto.Tfplugin6.InvokeAction;
 import com.vpssnap.provider.terraform.proto.Tfplugin6.ValidateActionConfig;
 import com.vpssnap.provider.testsupport.EmulatorTest;
-import io.grpc.stub.StreamObserver;
+import com.vpssnap.provider.testsupport.Answers;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -79,11 +78,11 @@ class TerraformActionsTest extends EmulatorTest {
     }
 
     private List<InvokeAction.Event> invoke(ActionSpec spec, Map<String, Object> config) {
-        Events events = new Events();
+        Answers<InvokeAction.Event> events = new Answers<>();
         actions.invoke(InvokeAction.Request.newBuilder().setActionType(spec.terraformType())
                 .setConfig(DynamicValues.dynamic(config, type(spec))).build(), events);
-        assertTrue(events.completed, "the stream ends");
-        return events.values;
+        // A failure is reported in the completed event, never as a gRPC error: all() fails on one.
+        return events.all();
     }
 
     /** The last event, which must be the only completed one. */
@@ -104,26 +103,5 @@ class TerraformActionsTest extends EmulatorTest {
 
     private static com.vpssnap.provider.terraform.cty.CtyType type(ActionSpec spec) {
         return TerraformSchema.objectType(spec.config());
-    }
-
-    /** An invoke's stream: many events, then its end. */
-    private static final class Events implements StreamObserver<InvokeAction.Event> {
-        final List<InvokeAction.Event> values = new ArrayList<>();
-        boolean completed;
-
-        @Override
-        public void onNext(InvokeAction.Event value) {
-            values.add(value);
-        }
-
-        @Override
-        public void onError(Throwable t) {
-            throw new AssertionError("an invoke reports failures in its completed event, not as an error", t);
-        }
-
-        @Override
-        public void onCompleted() {
-            completed = true;
-        }
     }
 }

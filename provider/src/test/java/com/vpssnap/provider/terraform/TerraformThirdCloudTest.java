@@ -48,23 +48,10 @@ class TerraformThirdCloudTest extends AcmeEmulatorTest {
                 .stream().map(m -> m.getTypeName()).toList());
         ConfiguredProvider provider = new ConfiguredProvider(AcmeFixture.environment(emulator));
         TerraformListResources lists = new TerraformListResources(provider::resource, r -> provider.operation(null, "update", r.spec().timeouts().read()));
-        List<com.vpssnap.provider.terraform.proto.Tfplugin6.ListResource.Event> events = new java.util.ArrayList<>();
-        lists.list(com.vpssnap.provider.terraform.proto.Tfplugin6.ListResource.Request.newBuilder().setTypeName(TYPE).build(),
-                new io.grpc.stub.StreamObserver<>() {
-                    @Override
-                    public void onNext(com.vpssnap.provider.terraform.proto.Tfplugin6.ListResource.Event value) {
-                        events.add(value);
-                    }
-
-                    @Override
-                    public void onError(Throwable t) {
-                        throw new AssertionError(t);
-                    }
-
-                    @Override
-                    public void onCompleted() {
-                    }
-                });
+        com.vpssnap.provider.testsupport.Answers<com.vpssnap.provider.terraform.proto.Tfplugin6.ListResource.Event> answers =
+                new com.vpssnap.provider.testsupport.Answers<>();
+        lists.list(com.vpssnap.provider.terraform.proto.Tfplugin6.ListResource.Request.newBuilder().setTypeName(TYPE).build(), answers);
+        List<com.vpssnap.provider.terraform.proto.Tfplugin6.ListResource.Event> events = answers.all();
         assertEquals(1, events.size(), events.toString());
         assertTrue(InProcess.text(events.get(0).getDiagnosticList()).contains(TYPE + " offers no list resource"), events.toString());
     }

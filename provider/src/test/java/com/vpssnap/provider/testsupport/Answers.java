@@ -41,6 +41,17 @@ public final class Answers<T> implements StreamObserver<T> {
         return values.get(0);
     }
 
+    /** Every message of a streaming call that ended without an error, in order. */
+    public List<T> all() {
+        if (error != null) {
+            throw new AssertionError("the call failed: " + Status.fromThrowable(error), error);
+        }
+        if (!completed) {
+            throw new AssertionError("the stream did not end; got " + values);
+        }
+        return List.copyOf(values);
+    }
+
     /** The status of a call that failed, with no answer before it. */
     public Status failure() {
         if (error == null || !values.isEmpty()) {
