@@ -11,7 +11,7 @@ import com.vpssnap.provider.core.spec.ResourceSpec;
  * @param what          what the input holds, as an "allowed" text says it ({@code the VPS.org server id})
  * @param numeric       whether the input is a whole number; otherwise text
  * @param example       a value for the input's description
- * @param snapshot      the snapshot resource the component makes; its identity's first property names the server
+ * @param snapshot      the snapshot resource the component makes; its first input names the server
  * @param snapshotLimit the most snapshots one server may keep, {@link #NO_LIMIT} when the cloud sets none
  */
 public record ComponentServer(String input, String cloud, String what, boolean numeric, Object example,
@@ -20,6 +20,6 @@ public record ComponentServer(String input, String cloud, String what, boolean n
 
     /** The snapshot resource's input that names the server ({@code server}, {@code serverId}). */
     public String serverInput() {
-        return snapshot.identity().get(0).name();
+        return snapshot.serverInput();
     }
 }

@@ -15,6 +15,9 @@ import static com.vpssnap.provider.core.SnapshotInputs.SNAPSHOT_ID;
 public final class RevertAction extends ResourceAction {
     public RevertAction(ActionSpec spec, SnapshotResource resource) {
         super(spec, resource);
+        if (!resource.spec().identifiable() || !resource.spec().revertible()) {
+            throw new IllegalArgumentException(spec.terraformType() + " needs a resource with an identity and a revert");
+        }
     }
 
     @Override

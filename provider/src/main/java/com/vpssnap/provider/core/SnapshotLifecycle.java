@@ -41,8 +41,10 @@ public abstract class SnapshotLifecycle<C, S> implements SnapshotResource {
     /** Adds the rule for the server alone (an identity, a listing's query). */
     protected abstract void checkServer(InputValidator rules, Props values);
 
-    /** The resource id of the snapshot an identity names. */
-    protected abstract String idOf(Props identity);
+    /** The resource id of the snapshot an identity names; only an {@link ResourceSpec#identifiable()} resource is asked. */
+    protected String idOf(Props identity) {
+        throw offersNo("identity");
+    }
 
     /** Every snapshot of the query's server, oldest first, every page of it. */
     protected abstract List<S> listAll(C client, Props query);
@@ -68,8 +70,13 @@ public abstract class SnapshotLifecycle<C, S> implements SnapshotResource {
     /** Adds the outputs the cloud reports for a snapshot. */
     protected abstract void putOutputs(Props.Builder state, S snapshot);
 
-    /** Reverts (or restores) the server to this snapshot and waits until it is done. */
-    protected abstract void revert(C client, String id, Props oldState, Operation operation);
+    /**
+     * Reverts (or restores) the server to this snapshot and waits until it is done. Only a
+     * {@link ResourceSpec#revertible()} resource is asked; a cloud without reverts leaves it be.
+     */
+    protected void revert(C client, String id, Props oldState, Operation operation) {
+        throw offersNo("revert");
+    }
 
     /** Deletes the snapshot and waits until it is gone. */
     protected abstract void remove(C client, String id, Props oldState, Operation operation);
@@ -84,8 +91,10 @@ public abstract class SnapshotLifecycle<C, S> implements SnapshotResource {
         Props normalised = Descriptions.normalise(inputs);
         InputValidator rules = InputValidator.structural(spec.token(), spec.inputs(), normalised);
         checkServerAndName(rules, normalised);
-        rules.printable(normalised, DESCRIPTION, 0, descriptionMax)
-                .text(normalised, REVERT_TRIGGER, 0, REVERT_TRIGGER_MAX, null, "");
+        rules.printable(normalised, DESCRIPTION, 0, descriptionMax);
+        if (spec.revertible()) {
+            rules.text(normalised, REVERT_TRIGGER, 0, REVERT_TRIGGER_MAX, null, "");
+        }
         return new CheckResult(normalised, rules.failures());
     }
 
@@ -124,7 +133,8 @@ public abstract class SnapshotLifecycle<C, S> implements SnapshotResource {
     public final Optional<ReadResult> read(String id, Props oldState, Operation operation) {
         return find(client(), id, oldState).map(snapshot -> {
             // The trigger lives only in state: no cloud has such a field.
-            Props inputs = inputsOf(id, snapshot).put(REVERT_TRIGGER, oldState.string(REVERT_TRIGGER)).build();
+            Props.Builder implied = inputsOf(id, snapshot);
+            Props inputs = (spec.revertible() ? implied.put(REVERT_TRIGGER, oldState.string(REVERT_TRIGGER)) : implied).build();
             return new ReadResult(id(inputs, snapshot), inputs, state(inputs, snapshot));
         });
     }
@@ -132,7 +142,7 @@ public abstract class SnapshotLifecycle<C, S> implements SnapshotResource {
     @Override
     public final Props update(String id, Props oldState, Props newInputs, Operation operation) {
         C client = client();
-        if (InputDiff.revertRequested(oldState, newInputs, REVERT_TRIGGER)) {
+        if (spec.revertible() && InputDiff.revertRequested(oldState, newInputs, REVERT_TRIGGER)) {
             revert(client, id, oldState, operation);
         }
         S now = find(client, id, oldState).orElseThrow(() -> new ProviderException(spec.token() + " " + id
@@ -147,12 +157,14 @@ public abstract class SnapshotLifecycle<C, S> implements SnapshotResource {
 
     @Override
     public final Props identity(Props state) {
+        requireIdentity();
         String server = serverKey();
         return Props.builder().put(server, state.get(server)).put(IDENTITY_ID, state.get(SNAPSHOT_ID)).build();
     }
 
     @Override
     public final CheckResult checkIdentity(Props identity) {
+        requireIdentity();
         InputValidator rules = InputValidator.structural(spec.terraformType() + " identity", spec.identity(), identity);
         checkServer(rules, identity);
         rules.atLeast(identity, IDENTITY_ID, 1);
@@ -178,6 +190,9 @@ public abstract class SnapshotLifecycle<C, S> implements SnapshotResource {
 
     @Override
     public final void revertTo(Props identity, Operation operation) {
+        if (!spec.revertible()) {
+            throw offersNo("revert");
+        }
         String server = serverKey();
         ReadResult snapshot = readByIdentity(identity, operation).orElseThrow(() -> new InvalidInputException(List.of(
                 new ValidationFailure(SNAPSHOT_ID, "server " + identity.get(server) + " has no snapshot "
@@ -214,7 +229,18 @@ public abstract class SnapshotLifecycle<C, S> implements SnapshotResource {
 
     /** The server's key in inputs, identities and queries (Locaweb {@code server}, VPS.org {@code serverId}). */
     private String serverKey() {
-        return spec.identity().get(0).name();
+        return spec.serverInput();
+    }
+
+    /** The adapters offer identities only for an identifiable spec; reaching here without one is a bug. */
+    private void requireIdentity() {
+        if (!spec.identifiable()) {
+            throw offersNo("identity");
+        }
+    }
+
+    private ProviderException offersNo(String capability) {
+        return new ProviderException(spec.terraformType() + " offers no " + capability);
     }
 
     protected final C client() {

@@ -51,6 +51,12 @@ public interface SnapshotResource {
     /** Deletes the snapshot and waits until it is gone; one already gone counts as deleted. */
     void delete(String id, Props oldState, Operation operation);
 
+    /*
+     * Capabilities a resource offers only when its spec opts in: identity (the next three, and
+     * revertTo) when it is ResourceSpec#identifiable(), revertTo when it is also revertible(), and
+     * listing (the last two) when it is listable(). The adapters ask only then.
+     */
+
     /** The identity of a snapshot ({@link ResourceSpec#identity()}), from its state. */
     Props identity(Props state);
 

@@ -86,18 +86,19 @@ final class TerraformRegistryPages {
                 + "- `update` (String) Time allowed to update the snapshot.\n");
         String example = r.importIdFormat().split(", e\\.g\\. ", 2)[r.importIdFormat().contains(", e.g. ") ? 1 : 0];
         String description = Spelling.TERRAFORM.text(r.description());
-        return frontMatter(r.terraformType() + " Resource - " + PROVIDER, "", description)
-                + new Markdown().heading(1, r.terraformType() + " (Resource)").paragraph(description)
+        Markdown page = new Markdown().heading(1, r.terraformType() + " (Resource)").paragraph(description)
                 .heading(2, "Example Usage").code("terraform", Usage.hcl(r))
                 .paragraph("<!-- schema generated from the provider's specs -->\n## Schema\n\n" + schema.toString().strip())
                 .heading(2, "Import").paragraph("Import is supported using the following syntax:")
-                .code("shell", "terraform import " + r.terraformType() + ".before_upgrade " + example)
-                .paragraph("With Terraform 1.12 or later, or OpenTofu 1.12 or later, an `import` block can name the snapshot "
-                        + "by its identity instead of an id string" + (r.listable() ? "; `terraform query` writes such blocks for every snapshot of a "
-                        + "server (see the `" + r.terraformType() + "` list resource)." : "."))
-                .code("terraform", Usage.hclIdentityImport(r))
-                .paragraph("### Identity Schema\n\n#### Required\n\n" + bullets(r.identity()).strip())
-                .toString();
+                .code("shell", "terraform import " + r.terraformType() + ".before_upgrade " + example);
+        if (r.identifiable()) {
+            page.paragraph("With Terraform 1.12 or later, or OpenTofu 1.12 or later, an `import` block can name the snapshot "
+                            + "by its identity instead of an id string" + (r.listable() ? "; `terraform query` writes such blocks for every snapshot of a "
+                            + "server (see the `" + r.terraformType() + "` list resource)." : "."))
+                    .code("terraform", Usage.hclIdentityImport(r))
+                    .paragraph("### Identity Schema\n\n#### Required\n\n" + bullets(r.identity()).strip());
+        }
+        return frontMatter(r.terraformType() + " Resource - " + PROVIDER, "", description) + page;
     }
 
     static String listResource(ResourceSpec r) {

@@ -46,7 +46,8 @@ final class TerraformCatalog {
 
     static GetResourceIdentitySchemas.Response identitySchemas() {
         GetResourceIdentitySchemas.Response.Builder response = GetResourceIdentitySchemas.Response.newBuilder();
-        PackageInfo.RESOURCES.forEach(r -> response.putIdentitySchemas(r.terraformType(), TerraformIdentity.schema(r)));
+        PackageInfo.RESOURCES.stream().filter(ResourceSpec::identifiable)
+                .forEach(r -> response.putIdentitySchemas(r.terraformType(), TerraformIdentity.schema(r)));
         return response.build();
     }
 }

@@ -13,6 +13,7 @@ import com.vpssnap.provider.terraform.proto.Tfplugin6.ResourceIdentitySchema;
 import com.vpssnap.provider.terraform.proto.Tfplugin6.UpgradeResourceIdentity;
 
 import java.util.Map;
+import java.util.Optional;
 
 import static com.vpssnap.provider.terraform.DynamicValues.dynamic;
 import static com.vpssnap.provider.terraform.DynamicValues.object;
@@ -37,20 +38,26 @@ final class TerraformIdentity {
         return schema.build();
     }
 
-    static ResourceIdentityData of(SnapshotResource resource, Props state) {
+    /** The snapshot's identity, or empty for a resource that offers none (no identity field is sent then). */
+    static Optional<ResourceIdentityData> of(SnapshotResource resource, Props state) {
+        if (!resource.spec().identifiable()) {
+            return Optional.empty();
+        }
         Props identity = resource.identity(state);
-        return ResourceIdentityData.newBuilder().setIdentityData(dynamic(
-                TerraformValues.toObject(identity, resource.spec().identity()), type(resource))).build();
+        return Optional.of(ResourceIdentityData.newBuilder().setIdentityData(dynamic(
+                TerraformValues.toObject(identity, resource.spec().identity()), type(resource))).build());
     }
 
     /** The identity the engine sent, or null when it sent none. */
     static Props decode(SnapshotResource resource, ResourceIdentityData data) {
+        requireIdentity(resource, "import by identity");
         Map<String, Object> identity = object(data.getIdentityData(), type(resource));
         return identity == null ? null : TerraformValues.toProps(identity, resource.spec().identity());
     }
 
     /** Version 0 is the only one: the stored JSON is re-encoded as it is. */
     static UpgradeResourceIdentity.Response upgrade(SnapshotResource resource, UpgradeResourceIdentity.Request request) {
+        requireIdentity(resource, "upgrade a stored identity");
         if (request.getVersion() != VERSION) {
             throw new ProviderException("the stored identity of " + request.getTypeName() + " has version "
                     + request.getVersion() + "; this provider knows version " + VERSION + " only");
@@ -58,6 +65,14 @@ final class TerraformIdentity {
         Object identity = CtyJson.decode(request.getRawIdentity().getJson().toByteArray(), type(resource));
         return UpgradeResourceIdentity.Response.newBuilder().setUpgradedIdentity(ResourceIdentityData.newBuilder()
                 .setIdentityData(dynamic(identity, type(resource)))).build();
+    }
+
+    /** The engine asks only for a resource with an identity schema; a request for another is refused by name. */
+    private static void requireIdentity(SnapshotResource resource, String what) {
+        if (!resource.spec().identifiable()) {
+            throw new ProviderException("cannot " + what + ": " + resource.spec().terraformType()
+                    + " has no resource identity; import it by its id, " + resource.spec().importIdFormat());
+        }
     }
 
     private static CtyType type(SnapshotResource resource) {

@@ -61,7 +61,8 @@ final class TerraformListResources {
 
     private static ListResource.Event event(SnapshotResource resource, ReadResult snapshot, boolean withObject) {
         ListResource.Event.Builder event = ListResource.Event.newBuilder()
-                .setIdentity(TerraformIdentity.of(resource, snapshot.state()))
+                // A listable spec always has an identity (ResourceSpec refuses one that has not).
+                .setIdentity(TerraformIdentity.of(resource, snapshot.state()).orElseThrow())
                 .setDisplayName(snapshot.inputs().string(SnapshotInputs.NAME) + " (" + snapshot.id() + ")");
         if (withObject) {
             event.setResourceObject(dynamic(TerraformValues.resourceState(resource.spec(), snapshot.id(), snapshot.state(), null),

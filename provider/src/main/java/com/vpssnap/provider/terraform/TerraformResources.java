@@ -73,7 +73,7 @@ final class TerraformResources {
                 .orElse(null);
         ReadResource.Response.Builder response = ReadResource.Response.newBuilder().setNewState(dynamic(next, type))
                 .setPrivate(request.getPrivate());
-        read.ifPresent(r -> response.setNewIdentity(TerraformIdentity.of(resource, r.state())));
+        read.flatMap(r -> TerraformIdentity.of(resource, r.state())).ifPresent(response::setNewIdentity);
         return response.build();
     }
 
@@ -114,7 +114,7 @@ final class TerraformResources {
         } else {
             planned = TerraformValues.resourceState(c.spec(), c.id(), c.resource().previewUpdate(priorState, newInputs), timeouts);
             // An update in place is the same snapshot: its identity stays. A new one's is known after apply.
-            response.setPlannedIdentity(TerraformIdentity.of(c.resource(), priorState));
+            TerraformIdentity.of(c.resource(), priorState).ifPresent(response::setPlannedIdentity);
         }
         return response.setPlannedState(dynamic(planned, c.type())).setPlannedPrivate(request.getPriorPrivate()).build();
     }
@@ -134,8 +134,8 @@ final class TerraformResources {
         }
         Props next = c.resource().update(c.id(), TerraformValues.toProps(c.prior(), c.spec().properties()), inputs,
                 provider.operation(c.next(), "update", c.spec()));
-        return response.setNewState(dynamic(TerraformValues.resourceState(c.spec(), c.id(), next, timeouts), c.type()))
-                .setNewIdentity(TerraformIdentity.of(c.resource(), next)).build();
+        TerraformIdentity.of(c.resource(), next).ifPresent(response::setNewIdentity);
+        return response.setNewState(dynamic(TerraformValues.resourceState(c.spec(), c.id(), next, timeouts), c.type())).build();
     }
 
     private static ApplyResourceChange.Response create(SnapshotResource resource, Props inputs, Operation operation, Object timeouts,
@@ -144,12 +144,12 @@ final class TerraformResources {
         CtyType type = TerraformSchema.resourceType(spec);
         try {
             Created created = resource.create(inputs, operation);
-            return response.setNewState(dynamic(TerraformValues.resourceState(spec, created.id(), created.state(), timeouts), type))
-                    .setNewIdentity(TerraformIdentity.of(resource, created.state())).build();
+            TerraformIdentity.of(resource, created.state()).ifPresent(response::setNewIdentity);
+            return response.setNewState(dynamic(TerraformValues.resourceState(spec, created.id(), created.state(), timeouts), type)).build();
         } catch (PartialCreateException e) {
             // State plus an error: Terraform keeps the snapshot, tainted, instead of losing it.
+            TerraformIdentity.of(resource, e.state()).ifPresent(response::setNewIdentity);
             return response.setNewState(dynamic(TerraformValues.resourceState(spec, e.id(), e.state(), timeouts), type))
-                    .setNewIdentity(TerraformIdentity.of(resource, e.state()))
                     .addDiagnostics(Diagnostics.error("Snapshot created but not ready", e.getMessage())).build();
         }
     }
@@ -169,10 +169,11 @@ final class TerraformResources {
                     "no " + request.getTypeName() + " with " + named)).build();
         }
         CtyType type = TerraformSchema.resourceType(spec);
-        return ImportResourceState.Response.newBuilder().addImportedResources(ImportResourceState.ImportedResource
-                .newBuilder().setTypeName(request.getTypeName())
-                .setState(dynamic(TerraformValues.resourceState(spec, read.get().id(), read.get().state(), null), type))
-                .setIdentity(TerraformIdentity.of(resource, read.get().state()))).build();
+        ImportResourceState.ImportedResource.Builder imported = ImportResourceState.ImportedResource.newBuilder()
+                .setTypeName(request.getTypeName())
+                .setState(dynamic(TerraformValues.resourceState(spec, read.get().id(), read.get().state(), null), type));
+        TerraformIdentity.of(resource, read.get().state()).ifPresent(imported::setIdentity);
+        return ImportResourceState.Response.newBuilder().addImportedResources(imported).build();
     }
 
     private static Props inputs(Map<String, Object> object, ResourceSpec spec) {

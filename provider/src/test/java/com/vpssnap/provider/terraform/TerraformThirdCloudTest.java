@@ -1,6 +1,7 @@
 package com.vpssnap.provider.terraform;
 
 import com.vpssnap.provider.core.Clouds;
+import com.vpssnap.provider.core.ProviderException;
 import com.vpssnap.provider.core.spec.ResourceSpec;
 import com.vpssnap.provider.terraform.cty.CtyType;
 import com.vpssnap.provider.terraform.proto.Tfplugin6.ApplyResourceChange;
@@ -21,10 +22,12 @@ import java.util.Map;
 import static com.vpssnap.provider.terraform.InProcess.resourceObject;
 import static com.vpssnap.provider.terraform.InProcess.resourceValue;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-/** Acme through the Terraform adapter in-process: its schema, its resource's lifecycle and import, its data source. */
+/** Acme through the Terraform adapter in-process: its schema, its resource's lifecycle and import, its data source, and the identity and list resource it opts out of. */
 class TerraformThirdCloudTest extends AcmeEmulatorTest {
     private static final String TYPE = "vpssnap_acme_snapshot";
     private static ResourceSpec spec() {
@@ -38,6 +41,18 @@ class TerraformThirdCloudTest extends AcmeEmulatorTest {
         assertTrue(schema.containsDataSourceSchemas("vpssnap_acme_snapshots"), schema.getDataSourceSchemasMap().keySet().toString());
         assertTrue(schema.getProvider().getBlock().getAttributesList().stream()
                 .anyMatch(a -> a.getName().equals("acme_token") && a.getSensitive()), "acme_token is sensitive");
+    }
+
+    @Test
+    void aCloudWithoutAnIdentityHasNoIdentitySchemaWhileTheOthersDo() {
+        assertEquals(java.util.Set.of("vpssnap_locaweb_snapshot", "vpssnap_vpsorg_snapshot"),
+                TerraformCatalog.identitySchemas().getIdentitySchemasMap().keySet());
+        ConfiguredProvider provider = new ConfiguredProvider(AcmeFixture.environment(emulator));
+        // The service turns this into the response's error diagnostic, as it does every ProviderException.
+        ProviderException byIdentity = assertThrows(ProviderException.class, () -> new TerraformResources(provider)
+                .importState(ImportResourceState.Request.newBuilder().setTypeName(TYPE).build()));
+        assertEquals("cannot import by identity: " + TYPE + " has no resource identity; import it by its id, MACHINE/SNAPSHOT_ID, e.g. m1/1",
+                byIdentity.getMessage());
     }
 
     @Test
@@ -68,6 +83,7 @@ class TerraformThirdCloudTest extends AcmeEmulatorTest {
         assertEquals(List.of(), create.getDiagnosticsList());
         ApplyResourceChange.Response created = resources.apply(apply(InProcess.nothing(type), create.getPlannedState(), config));
         assertEquals(List.of(), created.getDiagnosticsList());
+        assertFalse(created.hasNewIdentity(), "a resource without an identity sends none");
         String id = (String) resourceObject(spec, created.getNewState()).get("id");
         assertTrue(id.matches("m1/\\d+"), id);
 
@@ -82,8 +98,9 @@ class TerraformThirdCloudTest extends AcmeEmulatorTest {
         assertEquals(AcmeFixture.snapshotIds(emulator, "m1"), AcmeFixture.rollbacks(emulator, "m1"), "one rollback, to it");
 
         ImportResourceState.Response imported = resources.importState(ImportResourceState.Request.newBuilder().setTypeName(TYPE)
-                .setIdentity(created.getNewIdentity()).build());
+                .setId(id).build());
         assertEquals(id, resourceObject(spec, imported.getImportedResources(0).getState()).get("id"));
+        assertFalse(imported.getImportedResources(0).hasIdentity());
 
         CtyType listType = TerraformSchema.dataSourceType(Clouds.functionSpecs().stream()
                 .filter(f -> f.terraformType().equals("vpssnap_acme_snapshots")).findFirst().orElseThrow());

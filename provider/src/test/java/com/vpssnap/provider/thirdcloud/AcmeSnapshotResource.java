@@ -7,8 +7,8 @@ import com.vpssnap.provider.core.InputValidator;
 import com.vpssnap.provider.core.Operation;
 import com.vpssnap.provider.core.Props;
 import com.vpssnap.provider.core.ProviderException;
-import com.vpssnap.provider.core.SnapshotInputs;
 import com.vpssnap.provider.core.SnapshotLifecycle;
+import com.vpssnap.provider.core.spec.ResourceSpec;
 import com.vpssnap.provider.thirdcloud.AcmeClient.Snapshot;
 
 import java.util.LinkedHashMap;
@@ -20,11 +20,16 @@ import java.util.regex.Pattern;
 import static com.vpssnap.provider.thirdcloud.AcmeSpecs.*;
 
 /** vpssnap:acme:Snapshot: the lifecycle's hooks for Acme. Ids are "machine/id". */
-final class AcmeSnapshotResource extends SnapshotLifecycle<AcmeClient, Snapshot> {
+public final class AcmeSnapshotResource extends SnapshotLifecycle<AcmeClient, Snapshot> {
     private static final Pattern MACHINE_NAME = Pattern.compile("[a-z][a-z0-9-]*");
 
     AcmeSnapshotResource(CloudConnection<AcmeClient> connection) {
-        super(SNAPSHOT, connection, 200);
+        this(SNAPSHOT, connection);
+    }
+
+    /** With another spec than the registered one: how the core's capability tests make a resource that opts out of more. */
+    public AcmeSnapshotResource(ResourceSpec spec, CloudConnection<AcmeClient> connection) {
+        super(spec, connection, 200);
     }
 
     @Override
@@ -36,11 +41,6 @@ final class AcmeSnapshotResource extends SnapshotLifecycle<AcmeClient, Snapshot>
     @Override
     protected void checkServer(InputValidator rules, Props values) {
         rules.text(values, MACHINE, 1, 32, MACHINE_NAME, "an Acme machine name is lower-case letters, digits and '-' (e.g. m1)");
-    }
-
-    @Override
-    protected String idOf(Props identity) {
-        return identity.string(MACHINE) + "/" + identity.integer(SnapshotInputs.IDENTITY_ID);
     }
 
     @Override

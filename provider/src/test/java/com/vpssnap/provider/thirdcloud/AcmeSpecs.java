@@ -45,10 +45,9 @@ final class AcmeSpecs {
                     output(CREATED, PropertyType.STRING, "When it was made, UTC, ISO-8601.").alwaysSet()),
             Timeouts.SNAPSHOT,
             new ReplacementOrder(false, "Acme keeps at most " + LIMIT + " snapshots per machine"),
-            List.of(machine("The Acme machine (e.g. `m1`)."),
-                    requiredInput(SnapshotInputs.IDENTITY_ID, PropertyType.INTEGER, "The snapshot's id (e.g. `1`).").example(1)),
-            // No list query: Acme opts out of Terraform's list resource (its getSnapshots still lists).
-            List.of());
+            // No identity and no list query: Acme opts out of Terraform's resource identity (it is imported
+            // by its id) and of its list resource (its getSnapshots still lists).
+            List.of(), List.of());
 
     static final ObjectSpec SNAPSHOT_INFO = new ObjectSpec("vpssnap:acme:SnapshotInfo", "One Acme snapshot.",
             List.of(output(SNAPSHOT_ID, PropertyType.INTEGER, "Its id.").alwaysSet(),

@@ -39,7 +39,10 @@ class RegistryThirdCloudTest {
         assertTrue(pages.containsKey("registry/terraform/list-resources/locaweb_snapshot.md"));
         assertTrue(pages.keySet().stream().noneMatch(p -> p.startsWith("registry/terraform/list-resources/acme")),
                 "Acme offers no list resource, so it has no page: " + pages.keySet());
-        assertFalse(pages.get("registry/terraform/resources/acme_snapshot.md").contains("list resource"),
-                "its import section points at no list resource");
+        String terraformPage = pages.get("registry/terraform/resources/acme_snapshot.md");
+        assertFalse(terraformPage.contains("list resource"), "its import section points at no list resource");
+        assertTrue(terraformPage.contains("terraform import vpssnap_acme_snapshot.before_upgrade m1/1"), terraformPage);
+        assertFalse(terraformPage.contains("Identity Schema"), "it offers no identity, so no identity import: " + terraformPage);
+        assertTrue(pages.get("registry/terraform/resources/locaweb_snapshot.md").contains("Identity Schema"));
     }
 }
