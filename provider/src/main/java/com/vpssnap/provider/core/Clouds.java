@@ -22,7 +22,11 @@ public final class Clouds {
      */
     public static final String TEST_CLOUDS_PROPERTY = "vpssnap.testClouds";
 
-    public static final List<CloudModule<?>> ALL = withTestClouds(List.of(LocawebCloud.MODULE, VpsorgCloud.MODULE));
+    /** The clouds the product ships. */
+    public static final List<CloudModule<?>> BUILT_IN = List.of(LocawebCloud.MODULE, VpsorgCloud.MODULE);
+
+    /** The shipped clouds, then any test clouds. */
+    public static final List<CloudModule<?>> ALL = withTestClouds(BUILT_IN);
 
     private Clouds() {
     }

@@ -1,15 +1,12 @@
 package com.vpssnap.provider.core;
 
-import com.vpssnap.emulator.EmulatorOptions;
-import com.vpssnap.provider.cloud.wait.Cancellation;
-import com.vpssnap.provider.cloud.wait.ProgressListener;
 import com.vpssnap.provider.core.locaweb.LocawebCloud;
-import com.vpssnap.provider.testsupport.EmulatorFixture;
+import com.vpssnap.provider.core.locaweb.LocawebSpecs;
+import com.vpssnap.provider.testsupport.LifecycleCase;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.EnumSource;
+import org.junit.jupiter.params.provider.MethodSource;
 
-import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -19,36 +16,36 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-/** Each cloud's snapshot lifecycle through the core alone (LifecycleTestBase): the paths where all goes well. */
+/** Each registered cloud's snapshot lifecycle through the core alone (LifecycleTestBase): the paths where all goes well. */
 class SnapshotLifecycleTest extends LifecycleTestBase {
     @ParameterizedTest
-    @EnumSource(Cloud.class)
-    void createReadRevertAndDelete(Cloud cloud) {
+    @MethodSource("clouds")
+    void createReadRevertAndDelete(LifecycleCase cloud) {
         SnapshotResource resource = resource(cloud);
         Props inputs = resource.check(cloud.inputs("before-upgrade", "r1")).inputs();
         Created created = resource.create(inputs, operation());
-        assertEquals(1, cloud.held());
-        assertEquals(cloud.readyStatus, created.state().string("status"), "create waits until ready: " + created);
-        assertEquals(0, emulator.countRequests("POST", cloud.revertPath), "a trigger set at creation reverts nothing");
+        assertEquals(1, cloud.held(emulator));
+        assertEquals(cloud.readyStatus(), created.state().string(cloud.statusOutput()), "create waits until ready: " + created);
+        assertEquals(0, emulator.countRequests("POST", cloud.revertPath()), "a trigger set at creation reverts nothing");
 
         ReadResult read = resource.read(created.id(), created.state(), operation()).orElseThrow();
         assertEquals(created.id(), read.id());
         assertEquals(created.state(), read.state(), "a refresh right after create sees no drift");
 
         Props reverted = resource.update(created.id(), created.state(), cloud.inputs("before-upgrade", "r2"), operation());
-        assertEquals(1, emulator.countRequests("POST", cloud.revertPath), "one revert for one new trigger");
+        assertEquals(1, emulator.countRequests("POST", cloud.revertPath()), "one revert for one new trigger");
         assertEquals("r2", reverted.string("revertTrigger"));
         resource.update(created.id(), reverted, cloud.inputs("before-upgrade", null), operation());
-        assertEquals(1, emulator.countRequests("POST", cloud.revertPath), "removing the trigger reverts nothing");
+        assertEquals(1, emulator.countRequests("POST", cloud.revertPath()), "removing the trigger reverts nothing");
 
         resource.delete(created.id(), reverted, operation());
-        assertEquals(0, cloud.held());
+        assertEquals(0, cloud.held(emulator));
         assertEquals(Optional.empty(), resource.read(created.id(), reverted, operation()), "gone after delete");
     }
 
     @ParameterizedTest
-    @EnumSource(Cloud.class)
-    void importReadsTheInputsFromTheCloud(Cloud cloud) {
+    @MethodSource("clouds")
+    void importReadsTheInputsFromTheCloud(LifecycleCase cloud) {
         SnapshotResource resource = resource(cloud);
         Created created = resource.create(cloud.inputs("imported", null), operation());
         ReadResult imported = resource.read(created.id(), Props.empty(), operation()).orElseThrow();
@@ -57,10 +54,10 @@ class SnapshotLifecycleTest extends LifecycleTestBase {
     }
 
     @ParameterizedTest
-    @EnumSource(Cloud.class)
-    void checkDiffAndPreviewCallNothing(Cloud cloud) {
+    @MethodSource("clouds")
+    void checkDiffAndPreviewCallNothing(LifecycleCase cloud) {
         SnapshotResource resource = resource(cloud);
-        CheckResult bad = resource.check(Props.builder().put(cloud.serverKey, cloud.server).put("name", "")
+        CheckResult bad = resource.check(Props.builder().put(cloud.spec().serverInput(), cloud.server()).put("name", "")
                 .put("revertTrigger", "x".repeat(1001)).build());
         assertEquals(2, bad.failures().size(), bad.failures().toString());
         assertEquals("name", bad.failures().get(0).property());
@@ -74,49 +71,12 @@ class SnapshotLifecycleTest extends LifecycleTestBase {
         assertEquals(0, emulator.requests().size(), "no call: " + emulator.requests());
     }
 
-    @ParameterizedTest
-    @EnumSource(Cloud.class)
-    void aSnapshotThatNeverBecomesReadyIsReportedWithItsId(Cloud cloud) {
-        Operation tooShort = Operation.within(Duration.ofMillis(1), new Cancellation(), ProgressListener.NONE);
-        emulator.close();
-        emulator = EmulatorFixture.start(EmulatorOptions.defaults().port(0).createMs(60_000).deleteMs(50).revertMs(50).restoreMs(50));
-        try {
-            PartialCreateException partial = assertThrows(PartialCreateException.class,
-                    () -> resource(cloud).create(cloud.inputs("slow", null), tooShort));
-            assertEquals(1, cloud.held(), "the snapshot exists");
-            assertTrue(partial.getMessage().contains(partial.id()), partial.getMessage());
-            assertEquals(partial.state().integer("snapshotId").toString(),
-                    partial.id().substring(partial.id().lastIndexOf('/') + 1), "the state names the snapshot that exists");
-        } finally {
-            emulator.close();
-            startEmulator();
-        }
-    }
-
-    @ParameterizedTest
-    @EnumSource(Cloud.class)
-    void aCreateAnsweredReadyIsNotPolledAndOneThatIsNotIs(Cloud cloud) {
-        emulator.close();
-        emulator = EmulatorFixture.start(EmulatorOptions.defaults().port(0).createMs(0).deleteMs(0).revertMs(0).restoreMs(0));
-        try {
-            Created instant = resource(cloud).create(cloud.inputs("instant", null), operation());
-            assertEquals(cloud.readyStatus, instant.state().string("status"));
-            assertEquals(1, emulator.requests().size(), "the POST only: " + emulator.requests());
-        } finally {
-            emulator.close();
-            startEmulator();
-        }
-        Created slow = resource(cloud).create(cloud.inputs("slow", null), operation());
-        assertEquals(cloud.readyStatus, slow.state().string("status"));
-        assertTrue(emulator.requests().size() >= 2, "a create answered not ready is looked at: " + emulator.requests());
-    }
-
     @Test
     void aMissingTokenNamesTheSettingAndItsVariable() {
         SnapshotResource resource = provider(Map.of(LocawebCloud.ENDPOINT, emulator.locawebEndpoint()))
-                .resource(Cloud.LOCAWEB.token).orElseThrow();
+                .resource(LocawebSpecs.SNAPSHOT.token()).orElseThrow();
         ProviderException missing = assertThrows(ProviderException.class,
-                () -> resource.create(Cloud.LOCAWEB.inputs("x", null), operation()));
+                () -> resource.create(Props.builder().put("server", "cpro0299").put("name", "x").build(), operation()));
         assertEquals("vpssnap:locaweb:Snapshot needs the config key vpssnap:locawebToken (pulumi config set --secret "
                 + "vpssnap:locawebToken ...), or the environment variable VPSSNAP_LOCAWEB_TOKEN; neither is set", missing.getMessage());
         assertEquals(0, emulator.requests().size());
