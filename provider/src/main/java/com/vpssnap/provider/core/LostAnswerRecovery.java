@@ -8,9 +8,12 @@ import com.vpssnap.provider.cloud.TransportException;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Comparator;
+import java.util.List;
 import java.util.Optional;
 import java.util.function.Function;
 import java.util.function.Supplier;
+import java.util.function.ToLongFunction;
 import java.util.logging.Logger;
 
 /**
@@ -67,5 +70,16 @@ public final class LostAnswerRecovery {
             }
         }
         throw new ProviderException("could not create " + what + " after " + ATTEMPTS + " attempts: " + last.getMessage(), last);
+    }
+
+    /**
+     * What a lost create made, if anything: the newest snapshot of the listing with this name, made
+     * at or after the instant. A snapshot whose time the cloud does not give is never taken for it.
+     */
+    public static <T> Optional<T> newestNamed(List<T> listing, String name, Function<T, String> nameOf,
+                                              Function<T, Instant> madeAt, ToLongFunction<T> idOf, Instant since) {
+        return listing.stream()
+                .filter(s -> name.equals(nameOf.apply(s)) && madeAt.apply(s) != null && !madeAt.apply(s).isBefore(since))
+                .max(Comparator.comparingLong(idOf));
     }
 }

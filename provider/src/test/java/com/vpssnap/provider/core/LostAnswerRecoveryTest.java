@@ -9,6 +9,8 @@ import org.junit.jupiter.api.Test;
 
 import java.io.IOException;
 import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -67,5 +69,23 @@ class LostAnswerRecoveryTest {
             return "x";
         }, since -> Optional.empty(), cancelled));
         assertEquals(0, posts.get());
+    }
+
+    /** A listed snapshot: name, when it was made (null: the cloud did not say), id. */
+    private record Listed(String name, Instant madeAt, long id) {
+    }
+
+    @Test
+    void whatALostCreateMadeIsTheNewestOfItsNameMadeSinceThePost() {
+        Instant since = Instant.parse("2026-12-07T10:00:00Z");
+        List<Listed> listing = List.of(
+                new Listed("n", since.minusSeconds(1), 1), new Listed("n", since, 2), new Listed("n", since.plusSeconds(5), 4),
+                new Listed("other", since.plusSeconds(9), 9), new Listed("n", null, 8), new Listed("n", since.plusSeconds(1), 3));
+        assertEquals(Optional.of(listing.get(2)),
+                LostAnswerRecovery.newestNamed(listing, "n", Listed::name, Listed::madeAt, Listed::id, since));
+        assertEquals(Optional.empty(), LostAnswerRecovery.newestNamed(listing.subList(0, 1), "n", Listed::name, Listed::madeAt, Listed::id, since),
+                "one made before the post is not its");
+        assertEquals(Optional.empty(), LostAnswerRecovery.newestNamed(listing.subList(4, 5), "n", Listed::name, Listed::madeAt, Listed::id, since),
+                "one whose time the cloud does not give is not taken");
     }
 }

@@ -7,15 +7,10 @@ import com.vpssnap.provider.core.Operation;
 
 /** Deletes a snapshot and waits for the 404; gone already counts as deleted. */
 final class LocawebDelete {
-    private final LocawebClient client;
-    private final Operation operation;
-
-    LocawebDelete(LocawebClient client, Operation operation) {
-        this.client = client;
-        this.operation = operation;
+    private LocawebDelete() {
     }
 
-    void delete(LocawebSnapshotId id) {
+    static void delete(LocawebClient client, LocawebSnapshotId id, Operation operation) {
         try {
             LocawebSnapshot snapshot = client.getSnapshot(id.server(), id.snapshotId());
             String status = snapshot.status();

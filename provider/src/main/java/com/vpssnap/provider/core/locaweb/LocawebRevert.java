@@ -16,15 +16,10 @@ import java.util.stream.Collectors;
 
 /** Reverts a server to a snapshot: a {@code revert} action, waited for until it is done. */
 final class LocawebRevert {
-    private final LocawebClient client;
-    private final Operation operation;
-
-    LocawebRevert(LocawebClient client, Operation operation) {
-        this.client = client;
-        this.operation = operation;
+    private LocawebRevert() {
     }
 
-    void revert(LocawebSnapshotId id) {
+    static void revert(LocawebClient client, LocawebSnapshotId id, Operation operation) {
         LocawebSnapshot snapshot = client.getSnapshot(id.server(), id.snapshotId());
         if (!LocawebSnapshot.DONE.equals(snapshot.status())) {
             throw notReady(id, snapshot.status());
@@ -40,7 +35,7 @@ final class LocawebRevert {
                     + ": Locaweb refused it: " + e.apiMessage(), e);
         } catch (TransportException | ServerErrorException | MalformedAnswerException e) {
             // The revert may have started: follow it rather than revert a second time.
-            action = ourRevert(id, before).orElseThrow(() -> new ProviderException("the answer to reverting server "
+            action = ourRevert(client, id, before).orElseThrow(() -> new ProviderException("the answer to reverting server "
                     + id.server() + " to snapshot " + id.snapshotId() + " was lost (" + e.getMessage()
                     + "), and Locaweb lists no new revert of it; apply again to revert", e));
         }
@@ -48,7 +43,7 @@ final class LocawebRevert {
     }
 
     /** The revert the lost answer was about: one listed now that was not before. */
-    private Optional<LocawebAction> ourRevert(LocawebSnapshotId id, Set<Long> before) {
+    private static Optional<LocawebAction> ourRevert(LocawebClient client, LocawebSnapshotId id, Set<Long> before) {
         return client.listActions(id.server(), id.snapshotId()).stream()
                 .filter(a -> "revert".equals(a.action()) && !before.contains(a.id()))
                 .reduce((first, second) -> second);

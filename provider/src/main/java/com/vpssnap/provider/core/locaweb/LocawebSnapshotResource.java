@@ -6,6 +6,7 @@ import com.vpssnap.provider.cloud.locaweb.LocawebSnapshot;
 import com.vpssnap.provider.core.CloudConnection;
 import com.vpssnap.provider.core.Descriptions;
 import com.vpssnap.provider.core.InputValidator;
+import com.vpssnap.provider.core.LostAnswerRecovery;
 import com.vpssnap.provider.core.Operation;
 import com.vpssnap.provider.core.Props;
 import com.vpssnap.provider.core.SnapshotInputs;
@@ -52,8 +53,12 @@ public final class LocawebSnapshotResource extends SnapshotLifecycle<LocawebClie
 
     @Override
     protected LocawebSnapshot start(LocawebClient client, Props inputs, Operation operation) {
-        return new LocawebCreate(client, operation).start(inputs.string(SERVER), inputs.string(NAME),
-                inputs.string(DESCRIPTION));
+        String server = inputs.string(SERVER);
+        String name = inputs.string(NAME);
+        return LostAnswerRecovery.create("snapshot " + name + " of server " + server,
+                () -> client.createSnapshot(server, name, inputs.string(DESCRIPTION)),
+                since -> LostAnswerRecovery.newestNamed(client.listSnapshots(server), name, LocawebSnapshot::name,
+                        s -> s.takenAt() == null ? null : s.takenAt().toInstant(), LocawebSnapshot::id, since), operation);
     }
 
     @Override
@@ -99,12 +104,12 @@ public final class LocawebSnapshotResource extends SnapshotLifecycle<LocawebClie
 
     @Override
     protected void revert(LocawebClient client, String id, Props oldState, Operation operation) {
-        new LocawebRevert(client, operation).revert(LocawebSnapshotId.parse(id));
+        LocawebRevert.revert(client, LocawebSnapshotId.parse(id), operation);
     }
 
     @Override
     protected void remove(LocawebClient client, String id, Props oldState, Operation operation) {
-        new LocawebDelete(client, operation).delete(LocawebSnapshotId.parse(id));
+        LocawebDelete.delete(client, LocawebSnapshotId.parse(id), operation);
     }
 
     /** One item of getSnapshots. */

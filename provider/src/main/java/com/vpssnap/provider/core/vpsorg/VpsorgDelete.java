@@ -6,15 +6,10 @@ import com.vpssnap.provider.core.Operation;
 
 /** Deletes a snapshot and waits until it is no longer listed; gone already counts as deleted. */
 final class VpsorgDelete {
-    private final VpsorgClient client;
-    private final Operation operation;
-
-    VpsorgDelete(VpsorgClient client, Operation operation) {
-        this.client = client;
-        this.operation = operation;
+    private VpsorgDelete() {
     }
 
-    void delete(long snapshotId, Long serverIdHint) {
+    static void delete(VpsorgClient client, long snapshotId, Long serverIdHint, Operation operation) {
         try {
             client.deleteSnapshot(snapshotId);
         } catch (NotFoundException gone) {

@@ -12,15 +12,10 @@ import com.vpssnap.provider.core.ProviderException;
 
 /** Restores a server from a snapshot and waits until the server leaves {@code restoring}. */
 final class VpsorgRestore {
-    private final VpsorgClient client;
-    private final Operation operation;
-
-    VpsorgRestore(VpsorgClient client, Operation operation) {
-        this.client = client;
-        this.operation = operation;
+    private VpsorgRestore() {
     }
 
-    void restore(long snapshotId, Long serverIdHint) {
+    static void restore(VpsorgClient client, long snapshotId, Long serverIdHint, Operation operation) {
         VpsorgSnapshot snapshot = client.findSnapshot(snapshotId, serverIdHint).orElseThrow(() ->
                 new ProviderException("cannot restore from snapshot " + snapshotId
                         + ": it is gone from VPS.org; run a refresh to drop it from state"));

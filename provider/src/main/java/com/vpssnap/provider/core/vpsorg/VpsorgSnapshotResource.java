@@ -5,6 +5,7 @@ import com.vpssnap.provider.cloud.vpsorg.VpsorgSnapshot;
 import com.vpssnap.provider.core.CloudConnection;
 import com.vpssnap.provider.core.Descriptions;
 import com.vpssnap.provider.core.InputValidator;
+import com.vpssnap.provider.core.LostAnswerRecovery;
 import com.vpssnap.provider.core.Operation;
 import com.vpssnap.provider.core.Props;
 import com.vpssnap.provider.core.ProviderException;
@@ -75,8 +76,12 @@ public final class VpsorgSnapshotResource extends SnapshotLifecycle<VpsorgClient
 
     @Override
     protected VpsorgSnapshot start(VpsorgClient client, Props inputs, Operation operation) {
-        return new VpsorgCreate(client, operation)
-                .start(inputs.integer(SERVER_ID), inputs.string(NAME), inputs.string(DESCRIPTION));
+        long serverId = inputs.integer(SERVER_ID);
+        String name = inputs.string(NAME);
+        return LostAnswerRecovery.create("snapshot " + name + " of server " + serverId,
+                () -> client.createSnapshot(serverId, name, inputs.string(DESCRIPTION)),
+                since -> LostAnswerRecovery.newestNamed(client.listSnapshots(serverId), name, VpsorgSnapshot::name,
+                        VpsorgSnapshot::createdAt, VpsorgSnapshot::id, since), operation);
     }
 
     @Override
@@ -118,12 +123,12 @@ public final class VpsorgSnapshotResource extends SnapshotLifecycle<VpsorgClient
 
     @Override
     protected void revert(VpsorgClient client, String id, Props oldState, Operation operation) {
-        new VpsorgRestore(client, operation).restore(parseId(id), oldState.integer(SERVER_ID));
+        VpsorgRestore.restore(client, parseId(id), oldState.integer(SERVER_ID), operation);
     }
 
     @Override
     protected void remove(VpsorgClient client, String id, Props oldState, Operation operation) {
-        new VpsorgDelete(client, operation).delete(parseId(id), oldState.integer(SERVER_ID));
+        VpsorgDelete.delete(client, parseId(id), oldState.integer(SERVER_ID), operation);
     }
 
     static long parseId(String id) {
