@@ -19,7 +19,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /** Each registered cloud's lifecycle through the core when an answer is lost or spoiled (the clouds that recover them), and at VPS.org's limit. */
 class LostAndSpoiledAnswersTest extends LifecycleTestBase {
     static Stream<LifecycleCase> cloudsRecoveringCreates() {
-        return LifecycleCases.with(LifecycleCase::recoversLostCreates).stream();
+        return LifecycleCases.with(c -> c.can(LifecycleCase.Capability.RECOVERS_LOST_CREATES)).stream();
     }
 
     static Stream<LifecycleCase> cloudsFollowingReverts() {
@@ -60,7 +60,7 @@ class LostAndSpoiledAnswersTest extends LifecycleTestBase {
         Created created = resource.create(cloud.inputs("revert-me", null), operation());
         // The revert runs until the follow-up has looked (not a race of its 300 ms against a busy machine).
         LifecycleCase.RevertHold hold = cloud.revertHold().orElseThrow();
-        hold.hold(emulator);
+        hold.hold().accept(emulator);
         for (String spoil : List.of("\"action\":\"truncate\"", "\"action\":\"lost-response\"")) {
             emulator.clearRequests();
             emulator.addFault("{\"method\":\"POST\",\"path\":\"" + cloud.revertPath().replace("\\d+", "*")
@@ -68,7 +68,7 @@ class LostAndSpoiledAnswersTest extends LifecycleTestBase {
             CompletableFuture<Props> update = CompletableFuture.supplyAsync(() ->
                     resource.update(created.id(), created.state(), cloud.inputs("revert-me", "r-" + spoil.length()), operation()));
             awaitAGetAfterTheRevert(cloud, update);
-            hold.release(emulator);
+            hold.release().accept(emulator);
             Props after = update.get(60, TimeUnit.SECONDS);
             assertEquals("r-" + spoil.length(), after.string("revertTrigger"));
             assertEquals(1, emulator.countRequests("POST", cloud.revertPath()), "one revert, followed: " + spoil);

@@ -18,7 +18,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /** The clouds whose create can answer before the snapshot is ready: the core waits, and keeps a snapshot that never gets there. */
 class SlowCreatesTest extends LifecycleTestBase {
     static Stream<LifecycleCase> cloudsReadyLater() {
-        return LifecycleCases.with(LifecycleCase::becomesReadyLater).stream();
+        return LifecycleCases.with(c -> c.can(LifecycleCase.Capability.READY_LATER)).stream();
     }
 
     @ParameterizedTest
