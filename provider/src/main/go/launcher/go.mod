@@ -1,0 +1,3 @@
+module github.com/vpssnap/vpssnap/provider/launcher
+
+go 1.22

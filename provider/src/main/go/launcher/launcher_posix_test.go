@@ -1,0 +1,126 @@
+//go:build !windows
+
+package main
+
+import (
+	"bytes"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"strconv"
+	"strings"
+	"syscall"
+	"testing"
+	"time"
+)
+
+// These run the launcher as built, with a stand-in java (a shell script): what a Windows run
+// would show of stdio, exit codes and training, less the Job Object (child_windows.go), which
+// only Windows can run.
+
+func buildLauncher(t *testing.T, path string) string {
+	t.Helper()
+	build := exec.Command("go", "build", "-o", path, ".")
+	build.Env = append(os.Environ(), "CGO_ENABLED=0")
+	if out, err := build.CombinedOutput(); err != nil {
+		t.Fatalf("go build: %v\n%s", err, out)
+	}
+	return path
+}
+
+// The launcher itself, built and run with a stand-in java script: stdin, stdout and stderr pass
+// through, the JVM's exit code is the launcher's, and on first use an archive is trained in the
+// background by the launcher run again with VPSSNAP_CDS_TRAINING=now.
+func TestTheBuiltLauncherPassesStdioAndTheExitCodeAndTrainsAnArchive(t *testing.T) {
+	root := pkg(t, "25.0.2", `#!/bin/sh
+for arg; do case $arg in -XX:AOTCacheOutput=*) echo trained >"${arg#-XX:AOTCacheOutput=}"; exit 0 ;; esac; done
+printf '%s\n' "$@" >"$0.args"
+read -r line
+echo "handshake $line"
+echo "log line" >&2
+exit 7
+`)
+	launcher := buildLauncher(t, filepath.Join(root, "terraform-provider-vpssnap_v1.0.0"))
+	cache := t.TempDir()
+	cmd := exec.Command(launcher, "engine-arg")
+	cmd.Env = append(os.Environ(), "VPSSNAP_CACHE_DIR="+cache, "VPSSNAP_LAUNCHER_DEBUG=1")
+	cmd.Stdin = strings.NewReader("hello\n")
+	var stdout, stderr bytes.Buffer
+	cmd.Stdout, cmd.Stderr = &stdout, &stderr
+	err := cmd.Run()
+	if exited, ok := err.(*exec.ExitError); !ok || exited.ExitCode() != 7 {
+		t.Fatalf("exit %v, want 7; stderr %s", err, stderr.String())
+	}
+	if stdout.String() != "handshake hello\n" {
+		t.Errorf("stdout %q: only the JVM's", stdout.String())
+	}
+	if !strings.Contains(stderr.String(), "log line") || !strings.Contains(stderr.String(), "the warm server is not offered by this launcher") {
+		t.Errorf("stderr %q", stderr.String())
+	}
+	args, _ := os.ReadFile(filepath.Join(root, "runtime", "bin", "java.args"))
+	if !strings.HasSuffix(string(args), "com.vpssnap.provider.terraform.TerraformMain\nengine-arg\n") {
+		t.Errorf("java's arguments:\n%s", args)
+	}
+	deadline := time.Now().Add(60 * time.Second)
+	for {
+		archives, _ := filepath.Glob(filepath.Join(cache, version+"-terraform-*.aot"))
+		if len(archives) == 1 {
+			if _, err := os.Stat(archives[0] + ".training"); err == nil {
+				time.Sleep(50 * time.Millisecond) // renamed; the lock goes next
+				continue
+			}
+			break
+		}
+		if time.Now().After(deadline) {
+			entries, _ := os.ReadDir(cache)
+			t.Fatalf("no archive trained in the background: %v", entries)
+		}
+		time.Sleep(50 * time.Millisecond)
+	}
+}
+
+func TestAFailureBeforeTheHandshakeGoesToStderrAndStdout(t *testing.T) {
+	root := t.TempDir()
+	launcher := buildLauncher(t, filepath.Join(root, "pulumi-resource-vpssnap"))
+	var stdout, stderr bytes.Buffer
+	cmd := exec.Command(launcher)
+	cmd.Stdout, cmd.Stderr = &stdout, &stderr
+	if err := cmd.Run(); err == nil {
+		t.Fatal("a package without lib/ started")
+	}
+	want := "vpssnap: no lib folder beside " + launcher + ": the package is incomplete; reinstall the provider\n"
+	if stdout.String() != want || stderr.String() != want {
+		t.Errorf("stdout %q stderr %q, want both %q", stdout.String(), stderr.String(), want)
+	}
+}
+
+func TestEndingTheLauncherEndsTheJvm(t *testing.T) {
+	root := pkg(t, "25.0.2", "#!/bin/sh\necho $$ >\"$0.pid\"\nexec sleep 600\n")
+	launcher := buildLauncher(t, filepath.Join(root, "pulumi-resource-vpssnap"))
+	cmd := exec.Command(launcher)
+	cmd.Env = append(os.Environ(), "VPSSNAP_CACHE_DIR="+t.TempDir(), "VPSSNAP_CDS_TRAINING=off")
+	if err := cmd.Start(); err != nil {
+		t.Fatal(err)
+	}
+	pidFile := filepath.Join(root, "runtime", "bin", "java.pid")
+	var pid int
+	for deadline := time.Now().Add(60 * time.Second); pid == 0; time.Sleep(20 * time.Millisecond) {
+		data, _ := os.ReadFile(pidFile)
+		pid, _ = strconv.Atoi(strings.TrimSpace(string(data)))
+		if time.Now().After(deadline) {
+			cmd.Process.Kill()
+			t.Fatal("the stand-in JVM never started")
+		}
+	}
+	if err := cmd.Process.Signal(syscall.SIGTERM); err != nil {
+		t.Fatal(err)
+	}
+	err := cmd.Wait()
+	if exited, ok := err.(*exec.ExitError); !ok || exited.ExitCode() != 128+int(syscall.SIGTERM) {
+		t.Errorf("the launcher's exit: %v, want 143 (the JVM's, ended by SIGTERM)", err)
+	}
+	if syscall.Kill(pid, 0) == nil {
+		syscall.Kill(pid, syscall.SIGKILL)
+		t.Error("the JVM outlived its launcher")
+	}
+}
