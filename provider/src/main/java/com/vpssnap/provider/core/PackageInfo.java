@@ -41,10 +41,10 @@ public final class PackageInfo {
     public static final String TERRAFORM_SOURCE = "vpssnap.dev/vpssnap/vpssnap";
     /**
      * The platforms a release ships a package for, as Terraform names them (Pulumi writes OS-ARCH);
-     * scripts/dist/runtimes.py builds them. No Windows: Terraform and Pulumi start a provider by
-     * executing its file, and the launcher is a POSIX shell script, not an .exe.
+     * scripts/dist/runtimes.py builds them. windows_amd64's launcher is the Go one (an .exe, which
+     * both engines execute there); the others' is the shell script.
      */
-    public static final List<String> PLATFORMS = List.of("linux_amd64", "linux_arm64", "darwin_amd64", "darwin_arm64");
+    public static final List<String> PLATFORMS = List.of("linux_amd64", "linux_arm64", "darwin_amd64", "darwin_arm64", "windows_amd64");
     public static final String DESCRIPTION =
             "Server snapshots as rollback points on Locaweb Cloud and VPS.org, with an in-place revert trigger.";
 

