@@ -150,7 +150,8 @@ test: install dist $(PULUMI_DEP) $(TOFU_DEP) $(TERRAFORM_DEP) $(TERRAFORM_LATEST
 	  && $(TOOLS_GO_ENV) $(TOOLS_GO) test -count=1 . && test -z "$$("$$($(TOOLS_GO) env GOROOT)/bin/gofmt" -l .)"
 	python3 scripts/dist/reproducible.py --jdk '$(JLINK_JDK)' --inputs $(RUNTIME_INPUTS) --platforms '$(PLATFORMS)' \
 	  --jars provider/target/lib --jar $(PROVIDER_JAR) --launcher $(LAUNCHER) --classlist $(CLASSLIST) \
-	  --version $(VERSION) --sdk-python sdk/python --python-build $(PYTHON_BUILD_VENV)/bin/python --sdk-go sdk/go --go-module-zip $(GO_MODULE_ZIP)
+	  --version $(VERSION) --sdk-python sdk/python --python-build $(PYTHON_BUILD_VENV)/bin/python --sdk-go sdk/go --go-module-zip $(GO_MODULE_ZIP) \
+	  --go-launcher $(LAUNCHER_GO_SOURCE) --go '$(TOOLS_GO)'
 	@# VPSSNAP_SERVER=off: the end-to-end tests run the plugin cold, as CI (CI=true) would anyway; PluginServerIT
 	@# turns the warm server on, and the install tests' new users (a clean environment) have it on by default.
 	VPSSNAP_SERVER=off $(MVN) $(MVN_TEST_FLAGS) verify \

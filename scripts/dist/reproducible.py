@@ -2,7 +2,9 @@
 """Builds every platform's runtime twice, in two folders, the second time with every core kept busy,
 and compares the two trees byte for byte (names, contents, executable bits). With --sdk-python and
 --sdk-go it does the same for the Python wheel and sdist and the Go module tree, built from two
-copies of the SDK whose files carry different times. `make test` runs it.
+copies of the SDK whose files carry different times. With --go-launcher it builds the Windows
+launcher twice, each time with an empty Go build cache of its own (so nothing is reused), the second
+under load. `make test` runs it.
 
 A release whose checksums change from build to build cannot be verified by anyone who rebuilds it.
 A Linux runtime carries the plugin's class-data archive (class_data.py): with --jars, --jar,
@@ -12,11 +14,14 @@ load, which is why no runtime shipped one before Java 25: this check is what kee
   python3 scripts/dist/reproducible.py --jdk JDK25 --inputs build/runtime-inputs [--platforms ...]
       [--jars DIR --jar JAR --launcher LAUNCHER --classlist LIST]
       [--version VERSION --sdk-python sdk/python --python-build PYTHON --sdk-go sdk/go --go-module-zip BIN]
+      [--version VERSION --go-launcher provider/src/main/go/launcher [--go GO]]
 """
 import argparse
+import filecmp
 import multiprocessing
 import os
 import shutil
+import subprocess
 import sys
 import tempfile
 import time
@@ -44,6 +49,8 @@ def main():
     p.add_argument("--jar", help="the plugin's own jar")
     p.add_argument("--launcher")
     p.add_argument("--classlist")
+    p.add_argument("--go-launcher", help="the Windows launcher's Go source (provider/src/main/go/launcher)")
+    p.add_argument("--go", default="go")
     args = p.parse_args()
     jlink = os.path.join(args.jdk, "bin", "jlink")
     passed, failed = 0, 0
@@ -75,8 +82,32 @@ def main():
             else:
                 passed += 1
                 print(f"reproducible: SDK packages: {len(tree(builds[0]))} files, every byte the same in both builds")
+        if args.go_launcher:
+            built = [build_windows_launcher(args, os.path.join(scratch, "launcher", str(n)), busy) for n, busy in enumerate((False, True))]
+            if filecmp.cmp(*built, shallow=False):
+                passed += 1
+                print(f"reproducible: windows launcher: {os.path.getsize(built[0])} bytes, every byte the same in both builds")
+            else:
+                failed += 1
+                print("reproducible: windows launcher: the two builds differ")
     print(f"{passed} passed, {failed} failed")
     sys.exit(1 if failed else 0)
+
+
+def build_windows_launcher(args, folder, busy):
+    """The launcher as make builds it (the Makefile's WINDOWS_LAUNCHER), with an empty build cache of its own."""
+    os.makedirs(folder)
+    out = os.path.join(folder, "vpssnap-launcher.exe")
+    env = dict(os.environ, GOOS="windows", GOARCH="amd64", CGO_ENABLED="0", GOWORK="off", GOFLAGS="",
+               GOCACHE=os.path.join(folder, "gocache"))
+    command = [args.go, "build", "-trimpath", "-buildvcs=false", "-ldflags", f"-s -w -buildid= -X main.version={args.version}",
+               "-o", out, "."]
+    if busy:
+        with cpu_load():
+            subprocess.run(command, cwd=args.go_launcher, env=env, check=True)
+    else:
+        subprocess.run(command, cwd=args.go_launcher, env=env, check=True)
+    return out
 
 
 def build_runtime(args, source, jlink, platform, runtime):
