@@ -1,5 +1,3 @@
-//go:build !windows
-
 package main
 
 import (
@@ -10,38 +8,51 @@ import (
 	"runtime"
 	"strconv"
 	"strings"
-	"syscall"
 	"testing"
 	"time"
 )
 
-// These run the launcher as built, with a stand-in java (a shell script): what a Windows run
-// would show of stdio, exit codes and training, less the Job Object (child_windows.go), which
-// only Windows can run.
+// These run the launcher as built, with a stand-in java (testdata/standin, a Go program), on
+// every platform: stdio, the exit code, background training, and the JVM ended with its launcher
+// (on Windows by the Job Object of child_windows.go). Only their POSIX run happens here: the
+// Windows one needs Windows (docs/guides/install.md says why not wine).
 
 func buildLauncher(t *testing.T, path string) string {
 	t.Helper()
-	build := exec.Command(filepath.Join(runtime.GOROOT(), "bin", "go"), "build", "-o", path, ".")
+	return goBuild(t, path, ".")
+}
+
+// standInPackage is pkg with the stand-in java built in place of runtime/bin/java(.exe).
+func standInPackage(t *testing.T) string {
+	t.Helper()
+	root := pkg(t, "25.0.2", "")
+	goBuild(t, filepath.Join(root, "runtime", "bin", javaExecutable()), "./testdata/standin")
+	return root
+}
+
+func goBuild(t *testing.T, out, source string) string {
+	t.Helper()
+	build := exec.Command(filepath.Join(runtime.GOROOT(), "bin", "go"), "build", "-o", out, source)
 	build.Env = append(os.Environ(), "CGO_ENABLED=0")
-	if out, err := build.CombinedOutput(); err != nil {
-		t.Fatalf("go build: %v\n%s", err, out)
+	if output, err := build.CombinedOutput(); err != nil {
+		t.Fatalf("go build %s: %v\n%s", source, err, output)
 	}
-	return path
+	return out
+}
+
+func exe(name string) string {
+	if runtime.GOOS == "windows" {
+		return name + ".exe"
+	}
+	return name
 }
 
 // The launcher itself, built and run with a stand-in java script: stdin, stdout and stderr pass
 // through, the JVM's exit code is the launcher's, and on first use an archive is trained in the
 // background by the launcher run again with VPSSNAP_CDS_TRAINING=now.
 func TestTheBuiltLauncherPassesStdioAndTheExitCodeAndTrainsAnArchive(t *testing.T) {
-	root := pkg(t, "25.0.2", `#!/bin/sh
-for arg; do case $arg in -XX:AOTCacheOutput=*) echo trained >"${arg#-XX:AOTCacheOutput=}"; exit 0 ;; esac; done
-printf '%s\n' "$@" >"$0.args"
-read -r line
-echo "handshake $line"
-echo "log line" >&2
-exit 7
-`)
-	launcher := buildLauncher(t, filepath.Join(root, "terraform-provider-vpssnap_v1.0.0"))
+	root := standInPackage(t)
+	launcher := buildLauncher(t, filepath.Join(root, exe("terraform-provider-vpssnap_v1.0.0")))
 	cache := t.TempDir()
 	cmd := exec.Command(launcher, "engine-arg")
 	cmd.Env = append(os.Environ(), "VPSSNAP_CACHE_DIR="+cache, "VPSSNAP_LAUNCHER_DEBUG=1")
@@ -58,7 +69,7 @@ exit 7
 	if !strings.Contains(stderr.String(), "log line") || !strings.Contains(stderr.String(), "the warm server is not offered by this launcher") {
 		t.Errorf("stderr %q", stderr.String())
 	}
-	args, _ := os.ReadFile(filepath.Join(root, "runtime", "bin", "java.args"))
+	args, _ := os.ReadFile(filepath.Join(root, "runtime", "bin", javaExecutable()+".args"))
 	if !strings.HasSuffix(string(args), "com.vpssnap.provider.terraform.TerraformMain\nengine-arg\n") {
 		t.Errorf("java's arguments:\n%s", args)
 	}
@@ -82,7 +93,7 @@ exit 7
 
 func TestAFailureBeforeTheHandshakeGoesToStderrAndStdout(t *testing.T) {
 	root := t.TempDir()
-	launcher := buildLauncher(t, filepath.Join(root, "pulumi-resource-vpssnap"))
+	launcher := buildLauncher(t, filepath.Join(root, exe("pulumi-resource-vpssnap")))
 	var stdout, stderr bytes.Buffer
 	cmd := exec.Command(launcher)
 	cmd.Stdout, cmd.Stderr = &stdout, &stderr
@@ -96,14 +107,14 @@ func TestAFailureBeforeTheHandshakeGoesToStderrAndStdout(t *testing.T) {
 }
 
 func TestEndingTheLauncherEndsTheJvm(t *testing.T) {
-	root := pkg(t, "25.0.2", "#!/bin/sh\necho $$ >\"$0.pid\"\nexec sleep 600\n")
-	launcher := buildLauncher(t, filepath.Join(root, "pulumi-resource-vpssnap"))
+	root := standInPackage(t)
+	launcher := buildLauncher(t, filepath.Join(root, exe("pulumi-resource-vpssnap")))
 	cmd := exec.Command(launcher)
-	cmd.Env = append(os.Environ(), "VPSSNAP_CACHE_DIR="+t.TempDir(), "VPSSNAP_CDS_TRAINING=off")
+	cmd.Env = append(os.Environ(), "VPSSNAP_CACHE_DIR="+t.TempDir(), "VPSSNAP_CDS_TRAINING=off", "STANDIN_SLEEP=1")
 	if err := cmd.Start(); err != nil {
 		t.Fatal(err)
 	}
-	pidFile := filepath.Join(root, "runtime", "bin", "java.pid")
+	pidFile := filepath.Join(root, "runtime", "bin", javaExecutable()+".pid")
 	var pid int
 	for deadline := time.Now().Add(60 * time.Second); pid == 0; time.Sleep(20 * time.Millisecond) {
 		data, _ := os.ReadFile(pidFile)
@@ -113,15 +124,10 @@ func TestEndingTheLauncherEndsTheJvm(t *testing.T) {
 			t.Fatal("the stand-in JVM never started")
 		}
 	}
-	if err := cmd.Process.Signal(syscall.SIGTERM); err != nil {
-		t.Fatal(err)
-	}
-	err := cmd.Wait()
-	if exited, ok := err.(*exec.ExitError); !ok || exited.ExitCode() != 128+int(syscall.SIGTERM) {
-		t.Errorf("the launcher's exit: %v, want 143 (the JVM's, ended by SIGTERM)", err)
-	}
-	if syscall.Kill(pid, 0) == nil {
-		syscall.Kill(pid, syscall.SIGKILL)
-		t.Error("the JVM outlived its launcher")
+	endLauncher(t, cmd)
+	for deadline := time.Now().Add(60 * time.Second); processAlive(pid); time.Sleep(20 * time.Millisecond) {
+		if time.Now().After(deadline) {
+			t.Fatal("the JVM outlived its launcher")
+		}
 	}
 }
