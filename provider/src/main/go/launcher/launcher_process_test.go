@@ -131,3 +131,15 @@ func TestEndingTheLauncherEndsTheJvm(t *testing.T) {
 		}
 	}
 }
+
+// A java with no release file above it (a shim on PATH) is asked its version, as the shell launcher does.
+func TestAJavaWithoutAReleaseFileIsAskedItsVersion(t *testing.T) {
+	root := pkg(t, "25.0.2", "")
+	shim := t.TempDir()
+	goBuild(t, filepath.Join(shim, javaExecutable()), "./testdata/standin")
+	l, err := plan(filepath.Join(root, exe("pulumi-resource-vpssnap")), envOf(map[string]string{
+		"VPSSNAP_JAVA": filepath.Join(shim, javaExecutable()), "VPSSNAP_CACHE_DIR": t.TempDir()}))
+	if err != nil || l.javaFull != "21.0.4" || l.archive != "" {
+		t.Errorf("a Java 21 shim: %v, version %q, archive %q (Java 21 gets no AOT cache)", err, l.javaFull, l.archive)
+	}
+}

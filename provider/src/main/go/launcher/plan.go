@@ -16,6 +16,7 @@ package main
 import (
 	"fmt"
 	"os"
+	"os/exec"
 	"path/filepath"
 	"runtime"
 	"sort"
@@ -121,6 +122,10 @@ func plan(self string, env environment) (launch, error) {
 	l.java, l.bundled = java, bundled
 	javaHome := filepath.Dir(filepath.Dir(java))
 	l.javaFull = releaseVersion(javaHome)
+	if l.javaFull == "" {
+		// No release file two folders up (a shim on PATH, such as Oracle's javapath): ask java itself, as the shell launcher does.
+		l.javaFull = reportedVersion(java)
+	}
 	major := featureOf(l.javaFull)
 	if !bundled && major < 17 {
 		return l, fail("%s is Java %s; vpssnap needs Java 17 or newer. Unset VPSSNAP_JAVA to use the bundled runtime, "+
@@ -189,6 +194,18 @@ func releaseVersion(javaHome string) string {
 	for _, line := range strings.Split(strings.ReplaceAll(string(data), "\r\n", "\n"), "\n") {
 		if value, ok := strings.CutPrefix(line, "JAVA_VERSION="); ok {
 			return strings.Trim(value, "\"")
+		}
+	}
+	return ""
+}
+
+// reportedVersion is the version `java -version` prints on its first line ("...version \"21.0.1\"..."), or "".
+func reportedVersion(java string) string {
+	out, _ := exec.Command(java, "-version").CombinedOutput()
+	first, _, _ := strings.Cut(string(out), "\n")
+	if _, rest, ok := strings.Cut(first, "version \""); ok {
+		if version, _, ok := strings.Cut(rest, "\""); ok {
+			return version
 		}
 	}
 	return ""

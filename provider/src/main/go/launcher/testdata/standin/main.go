@@ -1,5 +1,5 @@
 // A stand-in for java(.exe) in the launcher's tests, on any platform: it records its arguments
-// and pid beside itself, writes the AOT cache a training run asks for, echoes one line of stdin
+// and pid beside itself, answers -version as a Java 21 would, writes the AOT cache a training run asks for, echoes one line of stdin
 // as its "handshake", logs a line on stderr, and exits 7, or, with STANDIN_SLEEP set, waits to be ended.
 package main
 
@@ -14,6 +14,10 @@ import (
 
 func main() {
 	self, _ := os.Executable()
+	if len(os.Args) == 2 && os.Args[1] == "-version" {
+		fmt.Fprintln(os.Stderr, `openjdk version "21.0.4" 2024-07-16`)
+		return
+	}
 	for _, arg := range os.Args[1:] {
 		if out, ok := strings.CutPrefix(arg, "-XX:AOTCacheOutput="); ok {
 			os.WriteFile(out, []byte("trained"), 0o600)
