@@ -8,6 +8,7 @@ import (
 	"runtime"
 	"strconv"
 	"strings"
+	"sync"
 	"testing"
 	"time"
 )
@@ -30,14 +31,44 @@ func standInPackage(t *testing.T) string {
 	return root
 }
 
+// built holds each source's binary, built once per test run (go build is most of these tests' time).
+var built sync.Map
+
+// goBuild copies source's binary, built once into a folder of the run's, to out.
 func goBuild(t *testing.T, out, source string) string {
 	t.Helper()
-	build := exec.Command(filepath.Join(runtime.GOROOT(), "bin", "go"), "build", "-o", out, source)
-	build.Env = append(os.Environ(), "CGO_ENABLED=0")
-	if output, err := build.CombinedOutput(); err != nil {
-		t.Fatalf("go build %s: %v\n%s", source, err, output)
+	binary, ok := built.Load(source)
+	if !ok {
+		dir, err := os.MkdirTemp("", "vpssnap-launcher-test-")
+		if err != nil {
+			t.Fatal(err)
+		}
+		path := filepath.Join(dir, exe("binary"))
+		build := exec.Command(filepath.Join(runtime.GOROOT(), "bin", "go"), "build", "-o", path, source)
+		build.Env = append(os.Environ(), "CGO_ENABLED=0")
+		if output, err := build.CombinedOutput(); err != nil {
+			t.Fatalf("go build %s: %v\n%s", source, err, output)
+		}
+		binary, _ = built.LoadOrStore(source, path)
+	}
+	data, err := os.ReadFile(binary.(string))
+	if err == nil {
+		err = os.WriteFile(out, data, 0o755)
+	}
+	if err != nil {
+		t.Fatal(err)
 	}
 	return out
+}
+
+// TestMain removes the built binaries after the run.
+func TestMain(m *testing.M) {
+	code := m.Run()
+	built.Range(func(_, path any) bool {
+		os.RemoveAll(filepath.Dir(path.(string)))
+		return true
+	})
+	os.Exit(code)
 }
 
 func exe(name string) string {
